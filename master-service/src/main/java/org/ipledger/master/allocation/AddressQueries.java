@@ -1,0 +1,90 @@
+package org.ipledger.master.allocation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import inet.ipaddr.IPAddress;
+import org.ipledger.master.address.AddressKey;
+import org.ipledger.master.address.AddressParser;
+import org.ipledger.master.api.ApiException;
+import org.ipledger.master.api.Page;
+import org.ipledger.master.network.Network;
+import org.ipledger.master.network.NetworkRepository;
+import org.ipledger.master.network.ServiceAddresses;
+import org.ipledger.master.platform.MasterPlatform;
+import org.ipledger.master.pool.Range;
+import org.ipledger.master.pool.RangeRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads of addresses: one address with its computed status, and pages of stored addresses. */
+@Service
+public class AddressQueries {
+
+    private final JdbcClient jdbc;
+    private final NetworkRepository networks;
+    private final RangeRepository ranges;
+
+    AddressQueries(JdbcClient jdbc, NetworkRepository networks, RangeRepository ranges) {
+        this.jdbc = jdbc;
+        this.networks = networks;
+        this.ranges = ranges;
+    }
+
+    public AddressView describe(IPAddress address) {
+        Network network = networks.containing(address).orElseThrow(() -> notInAnyNetwork(address));
+        Long poolId = ranges.containing(address).map(Range::poolId).orElse(null);
+        Optional<AddressView> stored = jdbc.sql("SELECT status, platform_id, owner FROM ip WHERE addr_bin = ?")
+                .param(AddressKey.of(address))
+                .query((rs, n) -> new AddressView(address.toCanonicalString(), rs.getString(1), poolId, network.id(),
+                        rs.getString(2), ownerShown(rs.getString(2), rs.getString(3))))
+                .optional();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        boolean service = ServiceAddresses.of(network.block(), network.gateway()).contains(address);
+        String status = (service ? AddressStatus.SERVICE : AddressStatus.FREE).json();
+        return new AddressView(address.toCanonicalString(), status, poolId, network.id(), null, null);
+    }
+
+    /** Stored (allocated and reserved) addresses in address order, optionally filtered. */
+    public Page<AddressView> list(Long poolId, Long networkId, String status, String cursor, Integer limit) {
+        int size = Page.limit(limit);
+        StringBuilder sql = new StringBuilder("SELECT addr, status, ippool, ipnet, platform_id, owner FROM ip WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (poolId != null) {
+            sql.append(" AND ippool = ?");
+            params.add(poolId);
+        }
+        if (networkId != null) {
+            sql.append(" AND ipnet = ?");
+            params.add(networkId);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(AddressStatus.storable(status).json());
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            sql.append(" AND addr_bin > ?");
+            params.add(AddressKey.of(AddressParser.address("cursor", cursor)));
+        }
+        sql.append(" ORDER BY addr_bin LIMIT ?");
+        params.add(size + 1);
+        List<AddressView> rows = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new AddressView(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                        rs.getLong(4), rs.getString(5), ownerShown(rs.getString(5), rs.getString(6))))
+                .list();
+        return Page.of(rows, size, AddressView::address);
+    }
+
+    /** Owner names are the platform's own (I5): only the master's own addresses carry them here. */
+    private static String ownerShown(String platformId, String owner) {
+        return MasterPlatform.ID.equals(platformId) ? owner : null;
+    }
+
+    static ApiException notInAnyNetwork(IPAddress address) {
+        return ApiException.notFound("address_not_in_any_network",
+                address.toCanonicalString() + " is not inside any network.");
+    }
+}

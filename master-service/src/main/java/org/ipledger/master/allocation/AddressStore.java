@@ -1,0 +1,147 @@
+package org.ipledger.master.allocation;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import inet.ipaddr.IPAddress;
+import org.ipledger.master.address.AddressKey;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the allocation engine: the pool lock, the pool journal, address rows and replies. */
+@Repository
+class AddressStore {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    AddressStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** Locks the pool's row until the transaction ends: the per-pool serialisation of I1. */
+    Optional<PoolState> lockPool(long poolId) {
+        return jdbc.query("SELECT version, ranges_version FROM ippool WHERE id = ? FOR UPDATE",
+                (rs, n) -> new PoolState(rs.getLong(1), rs.getLong(2)), poolId).stream().findFirst();
+    }
+
+    /** Journal entries after {@code version}, in commit order. */
+    List<Change> changesSince(long poolId, long version) {
+        return jdbc.query("SELECT version, addr_bin, used FROM ippool_change WHERE ippool = ? AND version > ? "
+                        + "ORDER BY version, ordinal",
+                (rs, n) -> new Change(rs.getLong(1), AddressKey.address(rs.getBytes(2)), rs.getBoolean(3)),
+                poolId, version);
+    }
+
+    Map<String, StoredReply> replies(Collection<String> requestIds) {
+        Map<String, StoredReply> found = new HashMap<>();
+        if (requestIds.isEmpty()) {
+            return found;
+        }
+        named.query("SELECT request_id, fingerprint, status, response FROM processed_command WHERE request_id IN (:ids)",
+                Map.of("ids", requestIds), rs -> {
+                    found.put(rs.getString(1), new StoredReply(rs.getString(2), new Reply(rs.getInt(3), rs.getString(4))));
+                });
+        return found;
+    }
+
+    Optional<AddressStatus> storedStatus(IPAddress address) {
+        return jdbc.query("SELECT status FROM ip WHERE addr_bin = ?",
+                (rs, n) -> AddressStatus.storable(rs.getString(1)), AddressKey.of(address)).stream().findFirst();
+    }
+
+    void write(PoolEffects effects) {
+        writeRows(effects.rows());
+        if (effects.changesAddresses()) {
+            writeJournal(effects);
+            jdbc.update("UPDATE ippool SET version = ? WHERE id = ?", effects.version(), effects.poolId());
+        }
+        if (!effects.replies().isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO processed_command (request_id, fingerprint, status, response, platform_id) "
+                    + "VALUES (?, ?, ?, ?, ?)", effects.replies(), effects.replies().size(), (ps, r) -> {
+                        ps.setString(1, r.requestId());
+                        ps.setString(2, r.fingerprint());
+                        ps.setInt(3, r.reply().status());
+                        ps.setString(4, r.reply().body());
+                        ps.setString(5, r.platformId());
+                    });
+        }
+    }
+
+    /** Writes row changes in their order, each run of one kind as one JDBC batch. */
+    private void writeRows(List<PoolEffects.RowChange> rows) {
+        int start = 0;
+        while (start < rows.size()) {
+            Class<?> kind = rows.get(start).getClass();
+            int end = start;
+            while (end < rows.size() && rows.get(end).getClass() == kind) {
+                end++;
+            }
+            writeRun(new ArrayList<>(rows.subList(start, end)));
+            start = end;
+        }
+    }
+
+    private void writeRun(List<PoolEffects.RowChange> run) {
+        if (run.get(0) instanceof PoolEffects.Insert) {
+            jdbc.batchUpdate("INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, owner, platform_id, request_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", run, run.size(), (ps, row) -> {
+                        PoolEffects.Insert insert = (PoolEffects.Insert) row;
+                        ps.setBytes(1, insert.key());
+                        ps.setString(2, insert.address().toCanonicalString());
+                        ps.setInt(3, AddressKey.family(insert.address()));
+                        ps.setLong(4, insert.networkId());
+                        ps.setLong(5, insert.poolId());
+                        ps.setString(6, insert.status().json());
+                        ps.setString(7, insert.owner().orElse(null));
+                        ps.setString(8, insert.platformId());
+                        ps.setString(9, insert.requestId().orElse(null));
+                    });
+        } else if (run.get(0) instanceof PoolEffects.Delete) {
+            jdbc.batchUpdate("DELETE FROM ip WHERE addr_bin = ?", run, run.size(),
+                    (ps, row) -> ps.setBytes(1, row.key()));
+        } else {
+            jdbc.batchUpdate("UPDATE ip SET status = ? WHERE addr_bin = ?", run, run.size(), (ps, row) -> {
+                ps.setString(1, ((PoolEffects.Update) row).status().json());
+                ps.setBytes(2, row.key());
+            });
+        }
+    }
+
+    private void writeJournal(PoolEffects effects) {
+        List<PoolEffects.JournalEntry> journal = effects.journal();
+        jdbc.batchUpdate("INSERT INTO ippool_change (ippool, version, ordinal, addr_bin, used) VALUES (?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setLong(1, effects.poolId());
+                        ps.setLong(2, effects.version());
+                        ps.setInt(3, i);
+                        ps.setBytes(4, journal.get(i).key());
+                        ps.setBoolean(5, journal.get(i).used());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return journal.size();
+                    }
+                });
+    }
+
+    /** A committed change of the pool's journal. */
+    record Change(long version, IPAddress address, boolean used) {
+    }
+
+    /** A reply stored for a request id, with the fingerprint of the request that produced it. */
+    record StoredReply(String fingerprint, Reply reply) {
+    }
+}

@@ -1,0 +1,100 @@
+package org.ipledger.master.allocation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import inet.ipaddr.IPAddress;
+import org.springframework.http.HttpStatus;
+
+/** An operation on the addresses of one pool; operations run in batches under the pool's lock. */
+sealed interface PoolOperation {
+
+    long poolId();
+
+    /** The client's request id: a repeat returns the stored reply and has no second effect. */
+    Optional<String> requestId();
+
+    String platformId();
+
+    /** What the request asked for, so a request id reused for a different request is caught. */
+    String describe();
+
+    /** Applies the operation; returns the body of its success reply, null for none. */
+    Object applyTo(PoolChange change);
+
+    HttpStatus successStatus();
+
+    default String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(describe().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Takes {@code count} lowest free addresses, or the given one, with the given status. */
+    record Take(long poolId, Optional<String> requestId, String platformId, int count, Optional<IPAddress> address,
+                Optional<String> owner, AddressStatus status) implements PoolOperation {
+
+        @Override
+        public String describe() {
+            return "take|" + poolId + "|" + count + "|" + address.map(IPAddress::toCanonicalString).orElse("")
+                    + "|" + owner.orElse("") + "|" + status;
+        }
+
+        @Override
+        public Object applyTo(PoolChange change) {
+            return change.take(this);
+        }
+
+        @Override
+        public HttpStatus successStatus() {
+            return HttpStatus.CREATED;
+        }
+    }
+
+    /** Sets the status of one address of the pool, taking it if it is free. */
+    record ChangeStatus(long poolId, Optional<String> requestId, String platformId, IPAddress address,
+                        AddressStatus status) implements PoolOperation {
+
+        @Override
+        public String describe() {
+            return "status|" + poolId + "|" + address.toCanonicalString() + "|" + status;
+        }
+
+        @Override
+        public Object applyTo(PoolChange change) {
+            return change.changeStatus(this);
+        }
+
+        @Override
+        public HttpStatus successStatus() {
+            return HttpStatus.OK;
+        }
+    }
+
+    /** Releases one address of the pool; releasing a free address changes nothing and succeeds. */
+    record Release(long poolId, Optional<String> requestId, String platformId, IPAddress address)
+            implements PoolOperation {
+
+        @Override
+        public String describe() {
+            return "release|" + poolId + "|" + address.toCanonicalString();
+        }
+
+        @Override
+        public Object applyTo(PoolChange change) {
+            change.release(this);
+            return null;
+        }
+
+        @Override
+        public HttpStatus successStatus() {
+            return HttpStatus.NO_CONTENT;
+        }
+    }
+}

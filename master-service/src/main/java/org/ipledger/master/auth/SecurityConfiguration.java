@@ -1,0 +1,44 @@
+package org.ipledger.master.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what: login, the instance info, health and the OpenAPI document are open; reading the
+ * address space needs a token; changing it, and anything about users, needs {@code @admin}.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenIntrospector introspector, JsonSecurityErrors errors) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/info", "/v3/api-docs/**", "/actuator/health/**",
+                                "/actuator/health", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/api/v1/users/**", "/api/v1/users").hasAuthority(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/**").hasAuthority(Roles.ADMIN)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .opaqueToken(token -> token.introspector(introspector))
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        return http.build();
+    }
+
+    /** The standard delegating encoder: bcrypt today, with the algorithm named in each hash. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,72 @@
+package org.ipledger.master.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bearer tokens: 256 random bits, of which only the SHA-256 is stored, so a copy of the database
+ * cannot be used to log in. Roles are read from the user's row on every request, so a change of
+ * {@code auth_user.roles} takes effect at once, also for tokens already issued.
+ */
+@Component
+class TokenStore {
+
+    private final JdbcClient jdbc;
+    private final AuthProperties properties;
+    private final SecureRandom random = new SecureRandom();
+
+    TokenStore(JdbcClient jdbc, AuthProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    LoginResponse issue(User user) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant expiresAt = Instant.now().plus(properties.tokenTtl());
+        jdbc.sql("INSERT INTO auth_token (token_hash, user_id, expires_at) "
+                        + "VALUES (?, ?, DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? SECOND))")
+                .params(hash(token), user.id(), properties.tokenTtl().toSeconds())
+                .update();
+        return new LoginResponse(token, expiresAt, user.roles());
+    }
+
+    /** The holder of a token, whether or not it has expired. */
+    Optional<Holder> holder(String token) {
+        return jdbc.sql("""
+                SELECT u.email, u.roles, t.expires_at <= UTC_TIMESTAMP(6)
+                FROM auth_token t JOIN auth_user u ON u.id = t.user_id WHERE t.token_hash = ?""")
+                .param(hash(token))
+                .query((rs, n) -> new Holder(rs.getString(1), Roles.fromJson(rs.getString(2)), rs.getBoolean(3)))
+                .optional();
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    void deleteExpired() {
+        jdbc.sql("DELETE FROM auth_token WHERE expires_at < UTC_TIMESTAMP(6)").update();
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    record Holder(String email, List<String> roles, boolean expired) {
+    }
+}

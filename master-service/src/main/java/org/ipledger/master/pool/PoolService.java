@@ -1,0 +1,71 @@
+package org.ipledger.master.pool;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.ipledger.master.api.ApiException;
+import org.ipledger.master.api.Fields;
+import org.ipledger.master.api.Locations;
+import org.ipledger.master.api.Page;
+import org.ipledger.master.api.Patch;
+import org.ipledger.master.structure.StructureLock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pools: named sets of ranges that addresses are allocated from. */
+@Service
+public class PoolService {
+
+    private static final Set<String> CHANGEABLE = Set.of("name", "locations", "note");
+
+    private final PoolRepository pools;
+    private final StructureLock lock;
+
+    PoolService(PoolRepository pools, StructureLock lock) {
+        this.pools = pools;
+        this.lock = lock;
+    }
+
+    @Transactional
+    public Pool create(PoolRequest request, String platformId) {
+        long id = pools.insert(Fields.name(request.name()), Locations.valid(request.locations()),
+                Fields.note(request.note()), platformId);
+        return get(id);
+    }
+
+    public Pool get(long id) {
+        return pools.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    public Page<Pool> list(String cursor, Integer limit) {
+        int size = Page.limit(limit);
+        return Page.of(pools.page(Page.idCursor(cursor), size + 1), size, p -> Long.toString(p.id()));
+    }
+
+    @Transactional
+    public Pool update(long id, Map<String, Object> body) {
+        Patch patch = new Patch(body, CHANGEABLE);
+        Pool current = get(id);
+        Pool changed = new Pool(id, Fields.name(patch.string("name", current.name())),
+                Locations.valid(patch.strings("locations", current.locations())),
+                Fields.note(patch.string("note", current.note())), current.platformId());
+        pools.update(changed);
+        return changed;
+    }
+
+    /** Deletes a pool and its ranges; refused while any of its addresses is allocated or reserved. */
+    @Transactional
+    public void delete(long id) {
+        lock.acquire();
+        pools.lock(id).orElseThrow(() -> notFound(id));
+        if (pools.hasAddresses(id)) {
+            throw ApiException.conflict("pool_in_use",
+                    "Pool " + id + " still has allocated or reserved addresses; release them first.");
+        }
+        pools.delete(id);
+    }
+
+    static ApiException notFound(long id) {
+        return ApiException.notFound("pool_not_found", "Pool " + id + " does not exist.");
+    }
+}

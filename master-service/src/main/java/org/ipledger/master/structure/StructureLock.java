@@ -1,0 +1,26 @@
+package org.ipledger.master.structure;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The database lock that serialises changes to networks, pools and ranges across every master
+ * instance, so that an overlap check and the insert it guards cannot interleave with another's.
+ */
+@Component
+public class StructureLock {
+
+    private final JdbcClient jdbc;
+
+    public StructureLock(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes the lock until the surrounding transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void acquire() {
+        jdbc.sql("SELECT changes FROM structure_lock WHERE id = 1 FOR UPDATE").query(Long.class).single();
+    }
+}

@@ -1,0 +1,55 @@
+package org.ipledger.master;
+
+import java.util.List;
+
+import org.ipledger.embedded.EmbeddedMariaDb;
+import org.ipledger.testing.SharedMariaDb;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A fresh master database on the shared MariaDB of the test JVM, with direct SQL access for
+ * assertions on what is really stored.
+ */
+public final class LedgerDatabase {
+
+    private static final List<String> LEDGER_TABLES = List.of("ipnet", "ippool", "ippool_range", "ip", "auth_user",
+            "processed_command", "ippool_change");
+
+    private final String url;
+    private final JdbcTemplate jdbc;
+
+    private LedgerDatabase(String url) {
+        this.url = url;
+        EmbeddedMariaDb server = SharedMariaDb.server();
+        this.jdbc = new JdbcTemplate(new DriverManagerDataSource(url, server.username(), server.password()));
+    }
+
+    public static LedgerDatabase fresh() {
+        return new LedgerDatabase(SharedMariaDb.newDatabase("ledger"));
+    }
+
+    public MasterInstance startMaster(String... properties) {
+        EmbeddedMariaDb server = SharedMariaDb.server();
+        return MasterInstance.start(url, server.username(), server.password(), properties);
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    /** A fingerprint of every ledger table's content: equal before and after means nothing changed. */
+    public String contentChecksum() {
+        StringBuilder checksum = new StringBuilder();
+        for (String table : LEDGER_TABLES) {
+            jdbc.query("CHECKSUM TABLE " + table, rs -> {
+                checksum.append(table).append('=').append(rs.getString(2)).append(' ');
+            });
+        }
+        return checksum.toString();
+    }
+}

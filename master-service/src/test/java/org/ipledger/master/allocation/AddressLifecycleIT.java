@@ -1,0 +1,148 @@
+package org.ipledger.master.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.ApiClient.Response;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.master.RestFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Allocate, reserve, release and read addresses through the REST API. */
+class AddressLifecycleIT {
+
+    private static LedgerDatabase database;
+    private static MasterInstance master;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        database = LedgerDatabase.fresh();
+        master = database.startMaster();
+        api = master.adminClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        master.close();
+    }
+
+    @Test
+    void countAllocatesTheLowestFreeAddressesSkippingTheGateway() {
+        RestFixture fixture = new RestFixture(api);
+        fixture.network("10.80.0.0/24", "10.80.0.1");
+        long pool = fixture.pool("p");
+        fixture.rangeCidr(pool, "10.80.0.0/24");
+
+        Response response = api.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"count\":3,\"owner\":\"vm-1\"}");
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.json().get("addresses").findValuesAsString("address"))
+                .containsExactly("10.80.0.2", "10.80.0.3", "10.80.0.4");
+        assertThat(api.get("/api/v1/addresses/10.80.0.1").json().get("status").asString()).isEqualTo("service");
+        assertThat(api.get("/api/v1/addresses/10.80.0.255").json().get("status").asString()).isEqualTo("service");
+        assertThat(api.get("/api/v1/addresses/10.80.0.5").json().get("status").asString()).isEqualTo("free");
+        Response taken = api.get("/api/v1/addresses/10.80.0.2");
+        assertThat(taken.json().get("status").asString()).isEqualTo("allocated");
+        assertThat(taken.json().get("poolId").asLong()).isEqualTo(pool);
+        assertThat(taken.json().get("owner").asString()).isEqualTo("vm-1");
+    }
+
+    @Test
+    void reservedAddressIsSkippedByAllocationAndReleaseIsIdempotent() {
+        long pool = new RestFixture(api).poolWithRange("10.81.0.0/24", "10.81.0.10", "10.81.0.20");
+
+        Response reserve = api.patch("/api/v1/addresses/10.81.0.10", "{\"status\":\"reserved\"}");
+        Response allocated = new RestFixture(api).allocate(pool);
+
+        assertThat(reserve.status()).isEqualTo(200);
+        assertThat(reserve.json().get("status").asString()).isEqualTo("reserved");
+        assertThat(allocated.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.81.0.11");
+        assertThat(api.delete("/api/v1/addresses/10.81.0.10").status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/addresses/10.81.0.10").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/addresses/10.81.0.10").json().get("status").asString()).isEqualTo("free");
+    }
+
+    @Test
+    void specificAddressIsAllocatedAndAServiceAddressIsRefused() {
+        RestFixture fixture = new RestFixture(api);
+        fixture.network("10.82.0.0/24", "10.82.0.1");
+        long pool = fixture.pool("p");
+        fixture.rangeCidr(pool, "10.82.0.0/24");
+
+        Response specific = api.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"address\":\"10.82.0.77\"}");
+        Response gateway = api.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"address\":\"10.82.0.1\"}");
+
+        assertThat(specific.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.82.0.77");
+        assertThat(gateway.status()).isEqualTo(409);
+        assertThat(gateway.error()).isEqualTo("service_address");
+    }
+
+    @Test
+    void ipv6PoolAllocatesFromTheBottomOfASlashSixtyFour() {
+        long pool = new RestFixture(api).poolWithRange("2001:db8:80::/64", "2001:db8:80::", "2001:db8:80::ffff:ffff:ffff:ffff");
+
+        Response first = new RestFixture(api).allocate(pool);
+        Response second = new RestFixture(api).allocate(pool);
+
+        assertThat(first.json().get("addresses").get(0).get("address").asString()).isEqualTo("2001:db8:80::1");
+        assertThat(second.json().get("addresses").get(0).get("address").asString()).isEqualTo("2001:db8:80::2");
+    }
+
+    @Test
+    void addressListIsPagedInAddressOrder() {
+        long pool = new RestFixture(api).poolWithRange("10.83.0.0/24", "10.83.0.1", "10.83.0.254");
+        api.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"count\":5}");
+
+        Response first = api.get("/api/v1/addresses?pool=" + pool + "&limit=3");
+        Response second = api.get("/api/v1/addresses?pool=" + pool + "&limit=3&cursor="
+                + first.json().get("nextCursor").asString());
+
+        assertThat(first.json().get("items").findValuesAsString("address"))
+                .containsExactly("10.83.0.1", "10.83.0.2", "10.83.0.3");
+        assertThat(second.json().get("items").findValuesAsString("address")).containsExactly("10.83.0.4", "10.83.0.5");
+        assertThat(second.json().has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void rangeAndNetworkInUseCannotBeRemoved() {
+        RestFixture fixture = new RestFixture(api);
+        long network = fixture.network("10.84.0.0/24");
+        long pool = fixture.pool("p");
+        long range = fixture.range(pool, "10.84.0.1", "10.84.0.9");
+        fixture.allocate(pool);
+
+        assertThat(api.delete("/api/v1/pools/" + pool + "/ranges/" + range).status()).isEqualTo(409);
+        assertThat(api.delete("/api/v1/networks/" + network).status()).isEqualTo(409);
+        assertThat(api.delete("/api/v1/pools/" + pool).status()).isEqualTo(409);
+
+        api.delete("/api/v1/addresses/10.84.0.1");
+
+        assertThat(api.delete("/api/v1/pools/" + pool + "/ranges/" + range).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/pools/" + pool).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/networks/" + network).status()).isEqualTo(204);
+    }
+
+    @Test
+    void newRangeIsUsableAtOnceAndAChangedGatewayBecomesAServiceAddress() {
+        RestFixture fixture = new RestFixture(api);
+        long network = fixture.network("10.85.0.0/24");
+        long pool = fixture.pool("p");
+        fixture.range(pool, "10.85.0.1", "10.85.0.1");
+        fixture.allocate(pool);
+        fixture.range(pool, "10.85.0.2", "10.85.0.9");
+
+        assertThat(api.patch("/api/v1/networks/" + network, "{\"gateway\":\"10.85.0.2\"}").status()).isEqualTo(200);
+        Response next = fixture.allocate(pool);
+
+        assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.85.0.3");
+    }
+}

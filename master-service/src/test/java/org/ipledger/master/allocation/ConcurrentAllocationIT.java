@@ -1,0 +1,96 @@
+package org.ipledger.master.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.master.RestFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** I1: no address is handed out twice, whatever the interleaving, across two master instances. */
+class ConcurrentAllocationIT {
+
+    private static final int THREADS_PER_INSTANCE = 16;
+    private static final int ALLOCATIONS_PER_THREAD = 500;
+
+    private static LedgerDatabase database;
+    private static MasterInstance first;
+    private static MasterInstance second;
+
+    @BeforeAll
+    static void startTwoInstancesOnOneDatabase() {
+        database = LedgerDatabase.fresh();
+        first = database.startMaster();
+        second = database.startMaster();
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void twoInstancesSixteenThreadsEachNeverAllocateAnAddressTwice() throws Exception {
+        ApiClient firstApi = first.adminClient();
+        ApiClient secondApi = second.adminClient();
+        long pool = new RestFixture(firstApi).poolWithRange("10.20.0.0/16", "10.20.0.1", "10.20.255.254");
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        List<String> failures = new ArrayList<>();
+
+        ExecutorService threads = Executors.newFixedThreadPool(2 * THREADS_PER_INSTANCE);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 2 * THREADS_PER_INSTANCE; t++) {
+            RestFixture client = new RestFixture(t % 2 == 0 ? firstApi : secondApi);
+            work.add(threads.submit(() -> {
+                for (int i = 0; i < ALLOCATIONS_PER_THREAD; i++) {
+                    ApiClient.Response response = client.allocate(pool);
+                    if (response.status() != 201) {
+                        synchronized (failures) {
+                            failures.add(response.toString());
+                        }
+                        continue;
+                    }
+                    answered.add(response.json().get("addresses").get(0).get("address").asString());
+                }
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        threads.shutdown();
+
+        int expected = 2 * THREADS_PER_INSTANCE * ALLOCATIONS_PER_THREAD;
+        assertThat(failures).isEmpty();
+        assertThat(answered).hasSize(expected);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(expected);
+        assertThat(database.count("SELECT COUNT(DISTINCT addr) FROM ip WHERE ippool = ?", pool)).isEqualTo(expected);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr IN ('10.20.0.0', '10.20.255.255')")).isZero();
+    }
+
+    @Test
+    void theLowestFreeAddressIsTakenOnEitherInstanceAfterTheOtherReleased() {
+        ApiClient firstApi = first.adminClient();
+        ApiClient secondApi = second.adminClient();
+        long pool = new RestFixture(firstApi).poolWithRange("10.30.0.0/24", "10.30.0.10", "10.30.0.20");
+        new RestFixture(firstApi).allocate(pool);
+        new RestFixture(secondApi).allocate(pool);
+        new RestFixture(firstApi).allocate(pool);
+
+        assertThat(secondApi.delete("/api/v1/addresses/10.30.0.11").status()).isEqualTo(204);
+
+        ApiClient.Response next = new RestFixture(firstApi).allocate(pool);
+        assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.30.0.11");
+    }
+}

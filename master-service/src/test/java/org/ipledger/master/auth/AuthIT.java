@@ -1,0 +1,97 @@
+package org.ipledger.master.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.ApiClient.Response;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AuthIT {
+
+    private static LedgerDatabase database;
+    private static MasterInstance master;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void start() {
+        database = LedgerDatabase.fresh();
+        master = database.startMaster();
+        admin = master.adminClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        master.close();
+    }
+
+    @Test
+    void operatorSqlMakesAUserAnAdministratorAtOnce() {
+        String email = "operator-" + UUID.randomUUID() + "@example.com";
+        assertThat(admin.post("/api/v1/users", user(email, "[]")).status()).isEqualTo(201);
+        ApiClient user = ApiClient.loggedIn(master.baseUrl(), email, "a-long-password");
+        assertThat(user.post("/api/v1/pools", "{\"name\":\"p\"}").status()).isEqualTo(403);
+
+        database.jdbc().execute("update auth_user set roles='[\"@admin\"]' where email='" + email + "';");
+
+        assertThat(user.post("/api/v1/pools", "{\"name\":\"p\"}").status()).isEqualTo(201);
+        Response login = new ApiClient(master.baseUrl(), null).post("/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"a-long-password\"}");
+        assertThat(login.json().get("roles").get(0).asString()).isEqualTo("@admin");
+    }
+
+    @Test
+    void passwordsAreStoredHashedWithANamedStandardAlgorithm() {
+        String hash = database.jdbc().queryForObject("SELECT password FROM auth_user WHERE email = ?", String.class,
+                MasterInstance.ADMIN_EMAIL);
+
+        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(MasterInstance.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithoutSayingWhichPartWasWrong() {
+        Response wrongPassword = new ApiClient(master.baseUrl(), null).post("/api/v1/auth/login",
+                "{\"email\":\"" + MasterInstance.ADMIN_EMAIL + "\",\"password\":\"nope-nope\"}");
+        Response unknownUser = new ApiClient(master.baseUrl(), null).post("/api/v1/auth/login",
+                "{\"email\":\"nobody@example.com\",\"password\":\"nope-nope\"}");
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.error()).isEqualTo("invalid_credentials");
+        assertThat(unknownUser.body()).isEqualTo(wrongPassword.body());
+    }
+
+    @Test
+    void usersAreListedWithoutPasswordsAndDuplicatesAreRefused() {
+        String email = "dup-" + UUID.randomUUID() + "@example.com";
+        assertThat(admin.post("/api/v1/users", user(email, "[]")).status()).isEqualTo(201);
+
+        Response duplicate = admin.post("/api/v1/users", user(email, "[]"));
+        Response list = admin.get("/api/v1/users?limit=1000");
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.error()).isEqualTo("user_exists");
+        assertThat(list.body()).contains(email).doesNotContain("password");
+    }
+
+    @Test
+    void infoAndOpenApiDocumentAreServedWithoutAToken() {
+        ApiClient anonymous = new ApiClient(master.baseUrl(), null);
+
+        Response info = anonymous.get("/api/v1/info");
+        Response openApi = anonymous.get("/v3/api-docs");
+
+        assertThat(info.json().get("role").asString()).isEqualTo("master");
+        assertThat(info.json().get("instanceId").asString()).isNotBlank();
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/v1/pools/{id}/allocations");
+    }
+
+    private static String user(String email, String roles) {
+        return "{\"email\":\"" + email + "\",\"password\":\"a-long-password\",\"roles\":" + roles + "}";
+    }
+}
