@@ -35,9 +35,9 @@ public final class MasterInstance implements AutoCloseable {
             int eq = pair.indexOf('=');
             properties.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(MasterServiceApplication.class)
-                .properties(properties)
-                .run();
+        // As command-line arguments, so they win over application.yml as an operator's would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(MasterServiceApplication.class).run(args);
         return new MasterInstance(context);
     }
 

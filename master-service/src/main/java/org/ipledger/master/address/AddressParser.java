@@ -50,7 +50,8 @@ public final class AddressParser {
             throw ApiException.badRequest("malformed_cidr",
                     field + " must be a network in CIDR notation such as 10.0.0.0/24, got '" + text + "'.");
         }
-        if (!address.isZeroHost()) {
+        // "10.0.0.0/24" parses as the whole block; "10.0.0.1/24" as one address with a prefix.
+        if (!address.isPrefixBlock()) {
             throw ApiException.badRequest("host_bits_set", field + " '" + text + "' has host bits set; the network is "
                     + address.toPrefixBlock().toCanonicalString() + ".");
         }

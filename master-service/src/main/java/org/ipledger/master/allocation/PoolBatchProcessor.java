@@ -99,7 +99,9 @@ class PoolBatchProcessor {
                 continue;
             }
             Reply reply = apply(operation, index, effects);
-            requestId.ifPresent(id -> {
+            // Only effects are remembered: a refused request changed nothing, stores nothing,
+            // and may be retried once the cause is gone (at most one effect either way).
+            requestId.filter(id -> reply.ok()).ifPresent(id -> {
                 effects.reply(id, operation.fingerprint(), reply, operation.platformId());
                 known.put(id, new AddressStore.StoredReply(operation.fingerprint(), reply));
             });

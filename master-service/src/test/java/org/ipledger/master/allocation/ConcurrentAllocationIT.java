@@ -1,6 +1,7 @@
 package org.ipledger.master.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.ipledger.master.RestFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 
 /** I1: no address is handed out twice, whatever the interleaving, across two master instances. */
 class ConcurrentAllocationIT {
@@ -92,5 +94,30 @@ class ConcurrentAllocationIT {
 
         ApiClient.Response next = new RestFixture(firstApi).allocate(pool);
         assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.30.0.11");
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondRowForAnAddress() {
+        long pool = new RestFixture(first.adminClient()).poolWithRange("10.31.0.0/24", "10.31.0.1", "10.31.0.9");
+        new RestFixture(first.adminClient()).allocate(pool);
+
+        assertThatThrownBy(() -> database.jdbc().update("INSERT INTO ip (addr_bin, addr, family, ipnet, status, platform_id) "
+                + "SELECT addr_bin, addr, family, ipnet, 'reserved', 'master' FROM ip WHERE addr = '10.31.0.1'"))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void anAddressWrittenBehindTheEnginesBackIsNeverHandedOut() {
+        ApiClient api = first.adminClient();
+        long pool = new RestFixture(api).poolWithRange("10.32.0.0/24", "10.32.0.1", "10.32.0.9");
+        new RestFixture(api).allocate(pool);
+        database.jdbc().update("INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, platform_id) "
+                + "SELECT UNHEX('00000000000000000000FFFF0A200002'), '10.32.0.2', 4, ipnet, ippool, 'reserved', 'master' "
+                + "FROM ip WHERE addr = '10.32.0.1'");
+
+        ApiClient.Response next = new RestFixture(api).allocate(pool);
+
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.32.0.3");
     }
 }
