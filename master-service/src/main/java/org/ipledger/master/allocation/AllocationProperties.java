@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCount the most addresses one request may take at once
  * @param maxBatchAddresses the most addresses one pool transaction handles; more requests wait
  *        for the next transaction
+ * @param workers threads that run pool transactions; pools beyond that many wait their turn
  * @param journalRetention how long a pool's change journal is kept for other instances to catch
  *        up; an instance further behind rebuilds its index from the address table
  */
@@ -18,5 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AllocationProperties(
         @DefaultValue("1024") int maxCount,
         @DefaultValue("2048") int maxBatchAddresses,
+        @DefaultValue("16") int workers,
         @DefaultValue("1h") Duration journalRetention) {
 }

@@ -15,7 +15,6 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,8 +38,9 @@ class PoolBatchProcessor {
                        JsonMapper json) {
         this.store = store;
         this.indexes = indexes;
+        // READ COMMITTED (the pool's isolation, set per connection): reads after the pool lock
+        // see everything committed before it.
         this.transaction = new TransactionTemplate(transactions);
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.json = json;
     }
 

@@ -145,4 +145,15 @@ class AddressLifecycleIT {
 
         assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.85.0.3");
     }
+
+    @Test
+    void allocationLatencyAndBatchSizesArePublishedForPrometheus() {
+        long pool = new RestFixture(api).poolWithRange("10.86.0.0/24", "10.86.0.1", "10.86.0.9");
+        new RestFixture(api).allocate(pool);
+
+        Response metrics = new ApiClient(master.baseUrl(), null).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("ipledger_pool_operation_seconds_bucket", "ipledger_pool_batch_size");
+    }
 }
