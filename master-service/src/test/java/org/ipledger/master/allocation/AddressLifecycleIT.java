@@ -6,31 +6,12 @@ import java.util.UUID;
 
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.ApiClient.Response;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
+import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Allocate, reserve, release and read addresses through the REST API. */
-class AddressLifecycleIT {
-
-    private static LedgerDatabase database;
-    private static MasterInstance master;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        database = LedgerDatabase.fresh();
-        master = database.startMaster();
-        api = master.adminClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        master.close();
-    }
+class AddressLifecycleIT extends OneMaster {
 
     @Test
     void countAllocatesTheLowestFreeAddressesSkippingTheGateway() {

@@ -12,36 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.ipledger.master.ApiClient;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
+import org.ipledger.master.TwoMasters;
 import org.ipledger.master.RestFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DuplicateKeyException;
 
 /** I1: no address is handed out twice, whatever the interleaving, across two master instances. */
-class ConcurrentAllocationIT {
+class ConcurrentAllocationIT extends TwoMasters {
 
     private static final int THREADS_PER_INSTANCE = 16;
     private static final int ALLOCATIONS_PER_THREAD = 500;
-
-    private static LedgerDatabase database;
-    private static MasterInstance first;
-    private static MasterInstance second;
-
-    @BeforeAll
-    static void startTwoInstancesOnOneDatabase() {
-        database = LedgerDatabase.fresh();
-        first = database.startMaster();
-        second = database.startMaster();
-    }
-
-    @AfterAll
-    static void stop() {
-        second.close();
-        first.close();
-    }
 
     @Test
     void twoInstancesSixteenThreadsEachNeverAllocateAnAddressTwice() throws Exception {

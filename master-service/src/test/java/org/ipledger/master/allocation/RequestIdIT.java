@@ -11,32 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.ipledger.master.ApiClient;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
+import org.ipledger.master.TwoMasters;
 import org.ipledger.master.RestFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** I4: a request id has at most one effect and its reply is repeatable. */
-class RequestIdIT {
-
-    private static LedgerDatabase database;
-    private static MasterInstance first;
-    private static MasterInstance second;
-
-    @BeforeAll
-    static void start() {
-        database = LedgerDatabase.fresh();
-        first = database.startMaster();
-        second = database.startMaster();
-    }
-
-    @AfterAll
-    static void stop() {
-        second.close();
-        first.close();
-    }
+class RequestIdIT extends TwoMasters {
 
     @Test
     void sameRequestIdSentTwentyTimesConcurrentlyGivesOneAddressAndTwentyIdenticalAnswers() throws Exception {

@@ -7,31 +7,23 @@ import java.util.UUID;
 
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.ApiClient.Response;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
+import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every bad input gets its status and stable error code, and the database stays as it was. */
-class BadInputIT {
+class BadInputIT extends OneMaster {
 
-    private static LedgerDatabase database;
-    private static MasterInstance master;
-    private static ApiClient api;
     private static long pool;
     private static long tinyPool;
 
     private String checksumBefore;
 
     @BeforeAll
-    static void start() {
-        database = LedgerDatabase.fresh();
-        master = database.startMaster();
-        api = master.adminClient();
+    static void buildAddressSpace() {
         RestFixture fixture = new RestFixture(api);
         fixture.network("10.60.0.0/24");
         fixture.network("10.60.1.0/24");
@@ -42,11 +34,6 @@ class BadInputIT {
         fixture.allocate(tinyPool);
         fixture.allocate(tinyPool);
         fixture.allocate(pool);
-    }
-
-    @AfterAll
-    static void stop() {
-        master.close();
     }
 
     @BeforeEach

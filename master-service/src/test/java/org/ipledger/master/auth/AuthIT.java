@@ -6,34 +6,16 @@ import java.util.UUID;
 
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.ApiClient.Response;
-import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.OneMaster;
 import org.ipledger.master.MasterInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AuthIT {
-
-    private static LedgerDatabase database;
-    private static MasterInstance master;
-    private static ApiClient admin;
-
-    @BeforeAll
-    static void start() {
-        database = LedgerDatabase.fresh();
-        master = database.startMaster();
-        admin = master.adminClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        master.close();
-    }
+class AuthIT extends OneMaster {
 
     @Test
     void operatorSqlMakesAUserAnAdministratorAtOnce() {
         String email = "operator-" + UUID.randomUUID() + "@example.com";
-        assertThat(admin.post("/api/v1/users", user(email, "[]")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/users", user(email, "[]")).status()).isEqualTo(201);
         ApiClient user = ApiClient.loggedIn(master.baseUrl(), email, "a-long-password");
         assertThat(user.post("/api/v1/pools", "{\"name\":\"p\"}").status()).isEqualTo(403);
 
@@ -68,10 +50,10 @@ class AuthIT {
     @Test
     void usersAreListedWithoutPasswordsAndDuplicatesAreRefused() {
         String email = "dup-" + UUID.randomUUID() + "@example.com";
-        assertThat(admin.post("/api/v1/users", user(email, "[]")).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/users", user(email, "[]")).status()).isEqualTo(201);
 
-        Response duplicate = admin.post("/api/v1/users", user(email, "[]"));
-        Response list = admin.get("/api/v1/users?limit=1000");
+        Response duplicate = api.post("/api/v1/users", user(email, "[]"));
+        Response list = api.get("/api/v1/users?limit=1000");
 
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.error()).isEqualTo("user_exists");

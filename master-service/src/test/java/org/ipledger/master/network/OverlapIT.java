@@ -3,32 +3,13 @@ package org.ipledger.master.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ipledger.master.ApiClient;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
+import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** I2: networks never overlap; ranges lie inside one network and never overlap each other. */
-class OverlapIT {
-
-    private static LedgerDatabase database;
-    private static MasterInstance master;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        database = LedgerDatabase.fresh();
-        master = database.startMaster();
-        api = master.adminClient();
-    }
-
-    @AfterAll
-    static void stop() {
-        master.close();
-    }
+class OverlapIT extends OneMaster {
 
     @ParameterizedTest(name = "{0}: {1} then {2} -> {3}")
     @CsvSource({
