@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class LedgerDatabase {
 
     private static final List<String> LEDGER_TABLES = List.of("ipnet", "ippool", "ippool_range", "ip", "auth_user",
-            "processed_command", "ippool_change");
+            "processed_command", "ippool_change", "ledger_outbox", "ledger_sequence");
 
     private final String url;
     private final JdbcTemplate jdbc;
@@ -40,6 +40,17 @@ public final class LedgerDatabase {
 
     public long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    /** True when the ledger's sequence numbers are exactly 1..n. */
+    public boolean ledgerIsGapFree() {
+        return jdbc.queryForObject("SELECT COUNT(*) = COALESCE(MAX(seq), 0) AND COALESCE(MIN(seq), 1) = 1 "
+                + "AND COUNT(*) = (SELECT last_seq FROM ledger_sequence) FROM ledger_outbox", Boolean.class);
+    }
+
+    /** The ledger entry types of one entity, in sequence order. */
+    public List<String> ledgerTypes(String entityKey) {
+        return jdbc.queryForList("SELECT type FROM ledger_outbox WHERE entity_key = ? ORDER BY seq", String.class, entityKey);
     }
 
     /** A fingerprint of every ledger table's content: equal before and after means nothing changed. */

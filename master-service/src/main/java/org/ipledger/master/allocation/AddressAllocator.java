@@ -60,6 +60,6 @@ public class AddressAllocator {
     public Reply release(IPAddress address, String platformId) {
         return ranges.containing(address)
                 .map(range -> queue.submit(new PoolOperation.Release(range.poolId(), Optional.empty(), platformId, address)))
-                .orElseGet(() -> networkAddresses.release(address));
+                .orElseGet(() -> networkAddresses.release(address, platformId));
     }
 }

@@ -1,10 +1,14 @@
 package org.ipledger.master.allocation;
 
 import java.util.Map;
+import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.master.address.AddressKey;
 import org.ipledger.master.api.ApiException;
+import org.ipledger.master.ledger.EntityKeys;
+import org.ipledger.master.ledger.LedgerEntryType;
+import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
 import org.ipledger.master.network.ServiceAddresses;
@@ -24,11 +28,13 @@ class NetworkAddresses {
     private final NetworkRepository networks;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final LedgerOutbox ledger;
 
-    NetworkAddresses(NetworkRepository networks, JdbcClient jdbc, JsonMapper json) {
+    NetworkAddresses(NetworkRepository networks, JdbcClient jdbc, JsonMapper json, LedgerOutbox ledger) {
         this.networks = networks;
         this.jdbc = jdbc;
         this.json = json;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -42,14 +48,22 @@ class NetworkAddresses {
                 .params(key, address.toCanonicalString(), AddressKey.family(address), network.id(), status.json(),
                         platformId)
                 .update();
-        AddressView view = new AddressView(address.toCanonicalString(), status.json(), null, network.id(), null, null);
+        AddressView view = new AddressView(address.toCanonicalString(), status.json(), null, network.id(), platformId, null);
+        ledger.append(LedgerEntryType.addressStored(status.json()), EntityKeys.address(view.address()), platformId,
+                Optional.empty(), view);
         return new Reply(HttpStatus.OK.value(), json.writeValueAsString(view));
     }
 
     @Transactional
-    public Reply release(IPAddress address) {
-        serviceChecked(address);
-        jdbc.sql("DELETE FROM ip WHERE addr_bin = ?").param(AddressKey.of(address)).update();
+    public Reply release(IPAddress address, String platformId) {
+        Network network = serviceChecked(address);
+        int deleted = jdbc.sql("DELETE FROM ip WHERE addr_bin = ?").param(AddressKey.of(address)).update();
+        if (deleted > 0) {
+            AddressView view = new AddressView(address.toCanonicalString(), AddressStatus.FREE.json(), null, network.id(),
+                    platformId, null);
+            ledger.append(LedgerEntryType.ADDRESS_RELEASED, EntityKeys.address(view.address()), platformId,
+                    Optional.empty(), view);
+        }
         return new Reply(HttpStatus.NO_CONTENT.value(), "");
     }
 

@@ -8,6 +8,9 @@ import java.util.Optional;
 
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.ErrorResponse;
+import org.ipledger.master.ledger.EntityKeys;
+import org.ipledger.master.ledger.LedgerEntryType;
+import org.ipledger.master.ledger.LedgerOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,15 +36,17 @@ class PoolBatchProcessor {
     private final FreeSpaceIndexes indexes;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final LedgerOutbox ledger;
 
     PoolBatchProcessor(AddressStore store, FreeSpaceIndexes indexes, PlatformTransactionManager transactions,
-                       JsonMapper json) {
+                       JsonMapper json, LedgerOutbox ledger) {
         this.store = store;
         this.indexes = indexes;
         // READ COMMITTED (the pool's isolation, set per connection): reads after the pool lock
         // see everything committed before it.
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
+        this.ledger = ledger;
     }
 
     /**
@@ -74,6 +79,10 @@ class PoolBatchProcessor {
                 PoolEffects effects = new PoolEffects(poolId, state.get().version() + 1);
                 List<Reply> answers = answer(operations, indexes.synced(poolId, state.get()), effects);
                 store.write(effects);
+                effects.rows().forEach(row -> ledger.append(ledgerType(row.status()),
+                        EntityKeys.address(row.address().toCanonicalString()), row.platformId(), row.requestId(),
+                        new AddressView(row.address().toCanonicalString(), row.status().json(), poolId, row.networkId(),
+                                row.platformId(), null)));
                 committed[0] = effects;
                 return answers;
             });
@@ -126,6 +135,10 @@ class PoolBatchProcessor {
         } catch (ApiException e) {
             return error(e);
         }
+    }
+
+    private static LedgerEntryType ledgerType(AddressStatus status) {
+        return status == AddressStatus.FREE ? LedgerEntryType.ADDRESS_RELEASED : LedgerEntryType.addressStored(status.json());
     }
 
     private Reply error(ApiException e) {

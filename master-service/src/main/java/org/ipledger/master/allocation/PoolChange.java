@@ -49,7 +49,7 @@ final class PoolChange {
             effects.insert(change.address(), range.networkId(), change.status(), Optional.empty(), change.platformId(),
                     change.requestId());
         } else if (currentStatus(change.address()) != change.status()) {
-            effects.update(change.address(), change.status());
+            effects.update(change.address(), range.networkId(), change.status(), change.platformId(), change.requestId());
         }
         return new AddressView(change.address().toCanonicalString(), change.status().json(), index.poolId(),
                 range.networkId(), null, null);
@@ -60,7 +60,7 @@ final class PoolChange {
         refuseService(range, release.address());
         if (range.isUsed(release.address())) {
             range.markFree(release.address());
-            effects.delete(release.address());
+            effects.delete(release.address(), range.networkId(), release.platformId(), release.requestId());
         }
     }
 

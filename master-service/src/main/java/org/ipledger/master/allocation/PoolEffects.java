@@ -15,19 +15,36 @@ import org.ipledger.master.address.AddressKey;
  */
 final class PoolEffects {
 
-    /** One change of a stored address row. */
+    /** One change of a stored address row; {@code status} FREE means the row is deleted. */
     sealed interface RowChange {
         byte[] key();
+
+        IPAddress address();
+
+        long networkId();
+
+        AddressStatus status();
+
+        String platformId();
+
+        Optional<String> requestId();
     }
 
     record Insert(byte[] key, IPAddress address, long networkId, long poolId, AddressStatus status,
                   Optional<String> owner, String platformId, Optional<String> requestId) implements RowChange {
     }
 
-    record Delete(byte[] key) implements RowChange {
+    record Delete(byte[] key, IPAddress address, long networkId, String platformId, Optional<String> requestId)
+            implements RowChange {
+
+        @Override
+        public AddressStatus status() {
+            return AddressStatus.FREE;
+        }
     }
 
-    record Update(byte[] key, AddressStatus status) implements RowChange {
+    record Update(byte[] key, IPAddress address, long networkId, AddressStatus status, String platformId,
+                  Optional<String> requestId) implements RowChange {
     }
 
     record JournalEntry(byte[] key, boolean used) {
@@ -56,15 +73,16 @@ final class PoolEffects {
         journal.add(new JournalEntry(key, true));
     }
 
-    void delete(IPAddress address) {
+    void delete(IPAddress address, long networkId, String platformId, Optional<String> requestId) {
         byte[] key = AddressKey.of(address);
-        rows.add(new Delete(key));
+        rows.add(new Delete(key, address, networkId, platformId, requestId));
         written.put(address, AddressStatus.FREE);
         journal.add(new JournalEntry(key, false));
     }
 
-    void update(IPAddress address, AddressStatus status) {
-        rows.add(new Update(AddressKey.of(address), status));
+    void update(IPAddress address, long networkId, AddressStatus status, String platformId,
+                Optional<String> requestId) {
+        rows.add(new Update(AddressKey.of(address), address, networkId, status, platformId, requestId));
         written.put(address, status);
     }
 

@@ -45,12 +45,12 @@ class NetworkController {
 
     @PatchMapping("/{id}")
     Network update(@PathVariable long id, @RequestBody Map<String, Object> patch) {
-        return networks.update(id, patch);
+        return networks.update(id, patch, MasterPlatform.ID);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
-        networks.delete(id);
+        networks.delete(id, MasterPlatform.ID);
     }
 }

@@ -3,6 +3,7 @@ package org.ipledger.master.network;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import inet.ipaddr.IPAddress;
@@ -13,6 +14,9 @@ import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
 import org.ipledger.master.api.Page;
 import org.ipledger.master.api.Patch;
+import org.ipledger.master.ledger.EntityKeys;
+import org.ipledger.master.ledger.LedgerEntryType;
+import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,11 +31,13 @@ public class NetworkService {
     private final NetworkRepository networks;
     private final StructureLock lock;
     private final JdbcClient jdbc;
+    private final LedgerOutbox ledger;
 
-    public NetworkService(NetworkRepository networks, StructureLock lock, JdbcClient jdbc) {
+    public NetworkService(NetworkRepository networks, StructureLock lock, JdbcClient jdbc, LedgerOutbox ledger) {
         this.networks = networks;
         this.lock = lock;
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -48,7 +54,9 @@ public class NetworkService {
                     Map.of("conflictingNetworkId", other.id(), "conflictingCidr", other.cidr()));
         });
         long id = networks.insert(block, name, gateway, vlan, locations, Fields.note(request.note()), platformId);
-        return networks.find(id).orElseThrow();
+        Network network = networks.find(id).orElseThrow();
+        ledger.append(LedgerEntryType.NETWORK_CREATED, EntityKeys.network(id), platformId, Optional.empty(), network);
+        return network;
     }
 
     public Network get(long id) {
@@ -61,7 +69,7 @@ public class NetworkService {
     }
 
     @Transactional
-    public Network update(long id, Map<String, Object> body) {
+    public Network update(long id, Map<String, Object> body, String platformId) {
         Patch patch = new Patch(body, CHANGEABLE);
         lock.acquire();
         Network current = get(id);
@@ -78,17 +86,19 @@ public class NetworkService {
         if (!Objects.equals(gateway, current.gateway())) {
             networks.touchPoolsOf(id);
         }
+        ledger.append(LedgerEntryType.NETWORK_UPDATED, EntityKeys.network(id), platformId, Optional.empty(), changed);
         return changed;
     }
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String platformId) {
         lock.acquire();
-        get(id);
+        Network network = get(id);
         if (networks.inUse(id)) {
             throw ApiException.conflict("network_in_use",
                     "Network " + id + " still has ranges or addresses; remove them first.");
         }
         networks.delete(id);
+        ledger.append(LedgerEntryType.NETWORK_DELETED, EntityKeys.network(id), platformId, Optional.empty(), network);
     }
 
     private boolean isStored(String address) {

@@ -47,13 +47,13 @@ class PoolController {
 
     @PatchMapping("/{id}")
     Pool update(@PathVariable long id, @RequestBody Map<String, Object> patch) {
-        return pools.update(id, patch);
+        return pools.update(id, patch, MasterPlatform.ID);
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
-        pools.delete(id);
+        pools.delete(id, MasterPlatform.ID);
     }
 
     @PostMapping("/{id}/ranges")
@@ -71,6 +71,6 @@ class PoolController {
     @DeleteMapping("/{id}/ranges/{rangeId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void removeRange(@PathVariable long id, @PathVariable long rangeId) {
-        ranges.remove(id, rangeId);
+        ranges.remove(id, rangeId, MasterPlatform.ID);
     }
 }

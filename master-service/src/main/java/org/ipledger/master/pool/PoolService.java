@@ -1,6 +1,7 @@
 package org.ipledger.master.pool;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.ipledger.master.api.ApiException;
@@ -8,6 +9,9 @@ import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
 import org.ipledger.master.api.Page;
 import org.ipledger.master.api.Patch;
+import org.ipledger.master.ledger.EntityKeys;
+import org.ipledger.master.ledger.LedgerEntryType;
+import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,18 +23,24 @@ public class PoolService {
     private static final Set<String> CHANGEABLE = Set.of("name", "locations", "note");
 
     private final PoolRepository pools;
+    private final RangeRepository ranges;
     private final StructureLock lock;
+    private final LedgerOutbox ledger;
 
-    PoolService(PoolRepository pools, StructureLock lock) {
+    PoolService(PoolRepository pools, RangeRepository ranges, StructureLock lock, LedgerOutbox ledger) {
         this.pools = pools;
+        this.ranges = ranges;
         this.lock = lock;
+        this.ledger = ledger;
     }
 
     @Transactional
     public Pool create(PoolRequest request, String platformId) {
         long id = pools.insert(Fields.name(request.name()), Locations.valid(request.locations()),
                 Fields.note(request.note()), platformId);
-        return get(id);
+        Pool pool = get(id);
+        ledger.append(LedgerEntryType.POOL_CREATED, EntityKeys.pool(id), platformId, Optional.empty(), pool);
+        return pool;
     }
 
     public Pool get(long id) {
@@ -43,26 +53,31 @@ public class PoolService {
     }
 
     @Transactional
-    public Pool update(long id, Map<String, Object> body) {
+    public Pool update(long id, Map<String, Object> body, String platformId) {
         Patch patch = new Patch(body, CHANGEABLE);
         Pool current = get(id);
         Pool changed = new Pool(id, Fields.name(patch.string("name", current.name())),
                 Locations.valid(patch.strings("locations", current.locations())),
                 Fields.note(patch.string("note", current.note())), current.platformId());
         pools.update(changed);
+        ledger.append(LedgerEntryType.POOL_UPDATED, EntityKeys.pool(id), platformId, Optional.empty(), changed);
         return changed;
     }
 
     /** Deletes a pool and its ranges; refused while any of its addresses is allocated or reserved. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String platformId) {
         lock.acquire();
-        pools.lock(id).orElseThrow(() -> notFound(id));
+        Pool pool = pools.lock(id).orElseThrow(() -> notFound(id));
         if (pools.hasAddresses(id)) {
             throw ApiException.conflict("pool_in_use",
                     "Pool " + id + " still has allocated or reserved addresses; release them first.");
         }
+        for (Range range : ranges.all(id)) {
+            ledger.append(LedgerEntryType.RANGE_REMOVED, EntityKeys.range(range.id()), platformId, Optional.empty(), range);
+        }
         pools.delete(id);
+        ledger.append(LedgerEntryType.POOL_DELETED, EntityKeys.pool(id), platformId, Optional.empty(), pool);
     }
 
     static ApiException notFound(long id) {

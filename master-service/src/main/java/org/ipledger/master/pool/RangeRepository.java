@@ -46,6 +46,11 @@ public class RangeRepository {
                 .params(poolId, afterId, limit).query(RangeRepository::map).list();
     }
 
+    List<Range> all(long poolId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ippool_range WHERE ippool = ? ORDER BY id")
+                .param(poolId).query(RangeRepository::map).list();
+    }
+
     /** A range sharing an address with {@code [start, end]}; ranges never overlap, so one candidate. */
     Optional<Range> overlapping(IPAddress start, IPAddress end) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ippool_range WHERE start_bin <= ? AND end_bin >= ? "

@@ -2,6 +2,7 @@ package org.ipledger.master.pool;
 
 import java.math.BigInteger;
 import java.util.Map;
+import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.master.address.AddressKey;
@@ -10,6 +11,9 @@ import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Page;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
+import org.ipledger.master.ledger.EntityKeys;
+import org.ipledger.master.ledger.LedgerEntryType;
+import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +32,15 @@ public class RangeService {
     private final RangeRepository ranges;
     private final NetworkRepository networks;
     private final StructureLock lock;
+    private final LedgerOutbox ledger;
 
-    RangeService(PoolRepository pools, RangeRepository ranges, NetworkRepository networks, StructureLock lock) {
+    RangeService(PoolRepository pools, RangeRepository ranges, NetworkRepository networks, StructureLock lock,
+                 LedgerOutbox ledger) {
         this.pools = pools;
         this.ranges = ranges;
         this.networks = networks;
         this.lock = lock;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -51,7 +58,9 @@ public class RangeService {
         });
         long id = ranges.insert(poolId, network.id(), start, end, platformId);
         pools.touchRanges(poolId);
-        return ranges.find(poolId, id).orElseThrow();
+        Range range = ranges.find(poolId, id).orElseThrow();
+        ledger.append(LedgerEntryType.RANGE_ADDED, EntityKeys.range(id), platformId, Optional.empty(), range);
+        return range;
     }
 
     public Page<Range> list(long poolId, String cursor, Integer limit) {
@@ -62,7 +71,7 @@ public class RangeService {
 
     /** Removes a range; refused while any address inside it is allocated or reserved. */
     @Transactional
-    public void remove(long poolId, long rangeId) {
+    public void remove(long poolId, long rangeId, String platformId) {
         lock.acquire();
         pools.lock(poolId).orElseThrow(() -> PoolService.notFound(poolId));
         Range range = ranges.find(poolId, rangeId).orElseThrow(() -> ApiException.notFound("range_not_found",
@@ -73,6 +82,7 @@ public class RangeService {
         }
         ranges.delete(rangeId);
         pools.touchRanges(poolId);
+        ledger.append(LedgerEntryType.RANGE_REMOVED, EntityKeys.range(rangeId), platformId, Optional.empty(), range);
     }
 
     private static IPAddress[] bounds(RangeRequest request) {

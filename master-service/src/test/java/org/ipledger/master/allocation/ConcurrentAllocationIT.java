@@ -59,6 +59,11 @@ class ConcurrentAllocationIT extends TwoMasters {
         assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(expected);
         assertThat(database.count("SELECT COUNT(DISTINCT addr) FROM ip WHERE ippool = ?", pool)).isEqualTo(expected);
         assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr IN ('10.20.0.0', '10.20.255.255')")).isZero();
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE entity_key LIKE 'address:10.20.%'"))
+                .isEqualTo(expected);
+        assertThat(database.count("SELECT COUNT(DISTINCT entity_key) FROM ledger_outbox WHERE entity_key LIKE 'address:10.20.%'"))
+                .isEqualTo(expected);
+        assertThat(database.ledgerIsGapFree()).isTrue();
     }
 
     @Test
@@ -74,6 +79,9 @@ class ConcurrentAllocationIT extends TwoMasters {
 
         ApiClient.Response next = new RestFixture(firstApi).allocate(pool);
         assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.30.0.11");
+        assertThat(database.ledgerTypes("address:10.30.0.11"))
+                .containsExactly("address_allocated", "address_released", "address_allocated");
+        assertThat(database.ledgerIsGapFree()).isTrue();
     }
 
     @Test
