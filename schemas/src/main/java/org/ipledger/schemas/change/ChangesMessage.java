@@ -1,0 +1,25 @@
+package org.ipledger.schemas.change;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.ipledger.schemas.WireMessage;
+
+/** A value of {@code ipledger.changes}, told apart by its {@code kind}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = ChangeEvent.class, name = "change"),
+    @JsonSubTypes.Type(value = MigrationChunk.class, name = "migration_chunk")
+})
+public sealed interface ChangesMessage extends WireMessage permits ChangeEvent, MigrationChunk {
+
+    /** The idempotency key: applying the same event twice has one effect. */
+    String eventId();
+
+    /** The platform the rows come from. */
+    String platformId();
+
+    /** The record key on the changes topic, which keeps one platform's messages in order. */
+    default String partitionKey() {
+        return platformId();
+    }
+}

@@ -1,0 +1,62 @@
+package org.ipledger.schemas.command;
+
+import static org.ipledger.schemas.command.CommandFields.positive;
+import static org.ipledger.schemas.command.CommandFields.optional;
+import static org.ipledger.schemas.command.CommandFields.required;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
+
+/**
+ * Allocate the lowest free addresses of a pool, or one requested address
+ * ({@code POST /api/v1/pools/{id}/allocations}). Keyed by pool id.
+ *
+ * @param count how many addresses, at least 1; 1 when {@code address} is given
+ * @param address the one address wanted, if any
+ * @param ownerRef an opaque platform-local reference to the owner; never the owner's name (I5)
+ */
+public record AllocateCommand(
+        String requestId,
+        String platformId,
+        long poolId,
+        int count,
+        Optional<String> address,
+        Optional<String> ownerRef) implements Command {
+
+    public AllocateCommand {
+        required(requestId, "requestId");
+        required(platformId, "platformId");
+        positive(poolId, "poolId");
+        address = optional(address);
+        ownerRef = optional(ownerRef);
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+        if (address.isPresent() && count != 1) {
+            throw new IllegalArgumentException("a requested address is allocated alone, count was " + count);
+        }
+    }
+
+    /** Reads the JSON, where an absent {@code count} means 1. */
+    @JsonCreator
+    static AllocateCommand fromJson(
+            @JsonProperty("requestId") String requestId,
+            @JsonProperty("platformId") String platformId,
+            @JsonProperty("poolId") long poolId,
+            @JsonProperty("count") Integer count,
+            @JsonProperty("address") Optional<String> address,
+            @JsonProperty("ownerRef") Optional<String> ownerRef) {
+        return new AllocateCommand(requestId, platformId, poolId, count == null ? 1 : count, address, ownerRef);
+    }
+
+    @Override
+    public CommandType type() {
+        return CommandType.ALLOCATE;
+    }
+
+    @Override
+    public String partitionKey() {
+        return Long.toString(poolId);
+    }
+}

@@ -1,0 +1,20 @@
+package org.ipledger.schemas.command;
+
+import static org.ipledger.schemas.command.CommandFields.positive;
+import static org.ipledger.schemas.command.CommandFields.required;
+
+/** Remove a range from a pool ({@code DELETE /api/v1/pools/{id}/ranges/{rangeId}}). */
+public record RemoveRangeCommand(String requestId, String platformId, long poolId, long rangeId) implements Command {
+
+    public RemoveRangeCommand {
+        required(requestId, "requestId");
+        required(platformId, "platformId");
+        positive(poolId, "poolId");
+        positive(rangeId, "rangeId");
+    }
+
+    @Override
+    public CommandType type() {
+        return CommandType.REMOVE_RANGE;
+    }
+}

@@ -1,0 +1,34 @@
+package org.ipledger.schemas.ledger;
+
+import static org.ipledger.schemas.ledger.EntityFields.positive;
+import static org.ipledger.schemas.ledger.EntityFields.allLocationsIfAbsent;
+import static org.ipledger.schemas.ledger.EntityFields.optional;
+import static org.ipledger.schemas.ledger.EntityFields.required;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A pool; for a delete, as it was.
+ *
+ * @param locations empty means all locations
+ */
+public record PoolEntity(
+        long id,
+        String name,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> locations,
+        Optional<String> note) implements LedgerEntity {
+
+    public PoolEntity {
+        positive(id, "id");
+        required(name, "name");
+        locations = allLocationsIfAbsent(locations);
+        note = optional(note);
+    }
+
+    @Override
+    public String key() {
+        return "pool:" + id;
+    }
+}

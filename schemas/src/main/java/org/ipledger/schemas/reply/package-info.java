@@ -1,0 +1,2 @@
+/** Replies on {@code ipledger.replies.<platformId>}: {@link org.ipledger.schemas.reply.CommandReply}. */
+package org.ipledger.schemas.reply;

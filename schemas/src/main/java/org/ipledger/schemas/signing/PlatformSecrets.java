@@ -1,0 +1,18 @@
+package org.ipledger.schemas.signing;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Where a verifier finds the signing secret of a platform, e.g. the master's platform table. */
+@FunctionalInterface
+public interface PlatformSecrets {
+
+    /** The secret of a registered platform; empty for a platform the master does not know. */
+    Optional<String> secretOf(String platformId);
+
+    /** Secrets from a fixed map, for tests and embedded use. */
+    static PlatformSecrets of(Map<String, String> secretsByPlatformId) {
+        Map<String, String> secrets = Map.copyOf(secretsByPlatformId);
+        return platformId -> Optional.ofNullable(secrets.get(platformId));
+    }
+}

@@ -1,0 +1,79 @@
+package org.ipledger.schemas.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.ipledger.schemas.signing.SignatureCheck.Reason;
+import org.ipledger.schemas.signing.SignatureCheck.Rejected;
+import org.ipledger.schemas.signing.SignatureCheck.Verified;
+
+/**
+ * Checks the signature of a record against the secret of the platform it names, comparing in
+ * constant time. Thread-safe when its {@link PlatformSecrets} is.
+ */
+public final class SignatureVerifier {
+
+    private static final int SIGNATURE_HEX_LENGTH = 64;
+
+    private final PlatformSecrets secrets;
+
+    public SignatureVerifier(PlatformSecrets secrets) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    /**
+     * Verifies a record.
+     *
+     * @param headers the record's headers, holding {@code ipledger_signature} and {@code ipledger_platform}
+     * @param value the record's value bytes as received (null for a tombstone)
+     */
+    public SignatureCheck verify(Headers headers, byte[] value) {
+        Optional<String> platformId = text(headers, SigningHeaders.PLATFORM);
+        if (platformId.isEmpty()) {
+            return new Rejected(Reason.MISSING_PLATFORM, "header " + SigningHeaders.PLATFORM + " is missing");
+        }
+        Optional<String> signature = text(headers, SigningHeaders.SIGNATURE);
+        if (signature.isEmpty()) {
+            return new Rejected(Reason.MISSING_SIGNATURE, "header " + SigningHeaders.SIGNATURE
+                    + " is missing on a record of platform " + platformId.get());
+        }
+        Optional<String> secret = secrets.secretOf(platformId.get()).filter(s -> !s.isEmpty());
+        if (secret.isEmpty()) {
+            return new Rejected(Reason.UNKNOWN_PLATFORM, "platform " + platformId.get() + " is not registered");
+        }
+        Optional<byte[]> claimed = decode(signature.get());
+        if (claimed.isEmpty()) {
+            return new Rejected(Reason.MALFORMED_SIGNATURE, "header " + SigningHeaders.SIGNATURE
+                    + " of platform " + platformId.get() + " is not 64 hex digits");
+        }
+        byte[] expected = HmacSha256.mac(secret.get(), value);
+        if (!MessageDigest.isEqual(expected, claimed.get())) {
+            return new Rejected(Reason.SIGNATURE_MISMATCH, "the signature does not match the value and the secret"
+                    + " of platform " + platformId.get());
+        }
+        return new Verified(platformId.get());
+    }
+
+    private static Optional<String> text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        if (header == null || header.value() == null || header.value().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static Optional<byte[]> decode(String hex) {
+        if (hex.length() != SIGNATURE_HEX_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(HexFormat.of().parseHex(hex));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
