@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.ipledger.master.api.ApiException;
+import org.ipledger.schemas.ledger.LedgerEntryType;
 
 /**
  * The status of an address. Only {@code allocated} and {@code reserved} are stored; {@code free}
@@ -14,6 +15,16 @@ public enum AddressStatus {
 
     public String json() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The ledger entry of an address that takes this status; FREE means it was released. */
+    public LedgerEntryType ledgerType() {
+        return switch (this) {
+            case ALLOCATED -> LedgerEntryType.ADDRESS_ALLOCATED;
+            case RESERVED -> LedgerEntryType.ADDRESS_RESERVED;
+            case FREE -> LedgerEntryType.ADDRESS_RELEASED;
+            case SERVICE -> throw new IllegalStateException("service addresses are never stored");
+        };
     }
 
     @Override

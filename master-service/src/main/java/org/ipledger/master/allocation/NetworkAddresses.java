@@ -7,7 +7,6 @@ import inet.ipaddr.IPAddress;
 import org.ipledger.master.address.AddressKey;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.ledger.EntityKeys;
-import org.ipledger.master.ledger.LedgerEntryType;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
@@ -49,7 +48,7 @@ class NetworkAddresses {
                         platformId)
                 .update();
         AddressView view = new AddressView(address.toCanonicalString(), status.json(), null, network.id(), platformId, null);
-        ledger.append(LedgerEntryType.addressStored(status.json()), EntityKeys.address(view.address()), platformId,
+        ledger.append(status.ledgerType(), EntityKeys.address(view.address()), platformId,
                 Optional.empty(), view);
         return new Reply(HttpStatus.OK.value(), json.writeValueAsString(view));
     }
@@ -61,7 +60,7 @@ class NetworkAddresses {
         if (deleted > 0) {
             AddressView view = new AddressView(address.toCanonicalString(), AddressStatus.FREE.json(), null, network.id(),
                     platformId, null);
-            ledger.append(LedgerEntryType.ADDRESS_RELEASED, EntityKeys.address(view.address()), platformId,
+            ledger.append(AddressStatus.FREE.ledgerType(), EntityKeys.address(view.address()), platformId,
                     Optional.empty(), view);
         }
         return new Reply(HttpStatus.NO_CONTENT.value(), "");

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.ErrorResponse;
 import org.ipledger.master.ledger.EntityKeys;
-import org.ipledger.master.ledger.LedgerEntryType;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +78,7 @@ class PoolBatchProcessor {
                 PoolEffects effects = new PoolEffects(poolId, state.get().version() + 1);
                 List<Reply> answers = answer(operations, indexes.synced(poolId, state.get()), effects);
                 store.write(effects);
-                effects.rows().forEach(row -> ledger.append(ledgerType(row.status()),
+                effects.rows().forEach(row -> ledger.append(row.status().ledgerType(),
                         EntityKeys.address(row.address().toCanonicalString()), row.platformId(), row.requestId(),
                         new AddressView(row.address().toCanonicalString(), row.status().json(), poolId, row.networkId(),
                                 row.platformId(), null)));
@@ -135,10 +134,6 @@ class PoolBatchProcessor {
         } catch (ApiException e) {
             return error(e);
         }
-    }
-
-    private static LedgerEntryType ledgerType(AddressStatus status) {
-        return status == AddressStatus.FREE ? LedgerEntryType.ADDRESS_RELEASED : LedgerEntryType.addressStored(status.json());
     }
 
     private Reply error(ApiException e) {

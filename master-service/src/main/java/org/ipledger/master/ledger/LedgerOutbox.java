@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ipledger.schemas.ledger.LedgerEntryType;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ public class LedgerOutbox {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.entries.add(new Entry(type.json(), entityKey, platformId, requestId.orElse(null),
+        pending.entries.add(new Entry(type.wireName(), entityKey, platformId, requestId.orElse(null),
                 json.writeValueAsString(entity)));
     }
 

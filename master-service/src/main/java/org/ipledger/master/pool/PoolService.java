@@ -10,7 +10,7 @@ import org.ipledger.master.api.Locations;
 import org.ipledger.master.api.Page;
 import org.ipledger.master.api.Patch;
 import org.ipledger.master.ledger.EntityKeys;
-import org.ipledger.master.ledger.LedgerEntryType;
+import org.ipledger.schemas.ledger.LedgerEntryType;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.springframework.stereotype.Service;

@@ -1,0 +1,34 @@
+package org.ipledger.master.platform;
+
+import org.ipledger.master.api.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/platforms}: joining platforms and how they are doing. */
+@RestController
+@RequestMapping("/api/v1/platforms")
+class PlatformController {
+
+    private final PlatformService platforms;
+
+    PlatformController(PlatformService platforms) {
+        this.platforms = platforms;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Registration register(@RequestBody PlatformRequest request) {
+        return platforms.register(request);
+    }
+
+    @GetMapping
+    Page<Platform> list(@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+        return platforms.list(cursor, limit);
+    }
+}

@@ -1,0 +1,58 @@
+package org.ipledger.master.platform;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.ipledger.master.api.Locations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code platform} table. */
+@Repository
+class PlatformRepository {
+
+    private static final String COLUMNS = "p.id, p.name, p.kind, p.instance_id, p.locations, p.state, p.last_seen_at, "
+            + "(SELECT last_seq FROM ledger_sequence) - p.last_applied_seq AS lag";
+
+    private final JdbcClient jdbc;
+
+    PlatformRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String name, String kind, String instanceId, List<String> locations, String secret) {
+        jdbc.sql("INSERT INTO platform (id, name, kind, instance_id, locations, secret) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(id, name, kind, instanceId, Locations.toJson(locations), secret)
+                .update();
+    }
+
+    Optional<Registered> byInstance(String instanceId) {
+        return jdbc.sql("SELECT id, secret FROM platform WHERE instance_id = ?").param(instanceId)
+                .query((rs, n) -> new Registered(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** The signing secret of a joined platform; the master itself has none. */
+    Optional<String> secret(String platformId) {
+        return jdbc.sql("SELECT secret FROM platform WHERE id = ? AND secret IS NOT NULL").param(platformId)
+                .query(String.class).optional();
+    }
+
+    List<Platform> page(String afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM platform p WHERE p.id > ? AND p.secret IS NOT NULL ORDER BY p.id LIMIT ?")
+                .params(afterId, limit).query(PlatformRepository::map).list();
+    }
+
+    private static Platform map(ResultSet rs, int row) throws SQLException {
+        Timestamp seen = rs.getTimestamp("last_seen_at");
+        return new Platform(rs.getString("id"), rs.getString("name"), rs.getString("kind"), rs.getString("instance_id"),
+                Locations.fromJson(rs.getString("locations")), rs.getString("state"),
+                seen == null ? null : seen.toInstant(), rs.getObject("lag", Long.class));
+    }
+
+    /** The id and secret of a registered platform. */
+    record Registered(String id, String secret) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.ipledger.master.platform;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.ipledger.master.api.ApiException;
+import org.ipledger.master.api.Fields;
+import org.ipledger.master.api.Locations;
+import org.ipledger.master.api.Page;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registration of platforms. Registering is idempotent by the platform's instance id: an agent
+ * that retries after a lost answer, or registers again after a restart, gets the same platform id
+ * and secret back rather than a second platform.
+ */
+@Service
+public class PlatformService {
+
+    private static final Set<String> KINDS = Set.of("vmmanager", "dcimanager");
+
+    private final PlatformRepository platforms;
+    private final KafkaEndpoint kafka;
+    private final SecureRandom random = new SecureRandom();
+
+    PlatformService(PlatformRepository platforms, KafkaEndpoint kafka) {
+        this.platforms = platforms;
+        this.kafka = kafka;
+    }
+
+    public Registration register(PlatformRequest request) {
+        String name = Fields.name(request.name());
+        if (request.kind() == null || !KINDS.contains(request.kind())) {
+            throw ApiException.badRequest("invalid_kind", "kind must be one of " + KINDS + ", got '" + request.kind() + "'.");
+        }
+        String instanceId = request.instanceId();
+        if (instanceId == null || instanceId.isBlank() || instanceId.length() > 255) {
+            throw ApiException.badRequest("missing_field", "instanceId is required (at most 255 characters).");
+        }
+        List<String> locations = Locations.valid(request.locations());
+        PlatformRepository.Registered registered = platforms.byInstance(instanceId).orElseGet(() -> {
+            String id = request.kind() + "-" + HexFormat.of().formatHex(bytes(4));
+            String secret = HexFormat.of().formatHex(bytes(32));
+            try {
+                platforms.insert(id, name, request.kind(), instanceId, locations, secret);
+                return new PlatformRepository.Registered(id, secret);
+            } catch (DuplicateKeyException e) {
+                // The same instance registered concurrently: answer with what won.
+                return platforms.byInstance(instanceId).orElseThrow();
+            }
+        });
+        if (registered.secret() == null) {
+            throw ApiException.conflict("platform_is_master",
+                    "instanceId " + instanceId + " is the master itself; a master cannot join itself.");
+        }
+        return new Registration(registered.id(), registered.secret(),
+                new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix()));
+    }
+
+    public Page<Platform> list(String cursor, Integer limit) {
+        int size = Page.limit(limit);
+        return Page.of(platforms.page(cursor == null ? "" : cursor, size + 1), size, Platform::id);
+    }
+
+    private byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

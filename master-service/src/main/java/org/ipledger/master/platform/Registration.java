@@ -1,0 +1,12 @@
+package org.ipledger.master.platform;
+
+/**
+ * The answer to a registration: the platform's id, the secret its agent signs every Kafka record
+ * with, and where that Kafka is.
+ */
+public record Registration(String platformId, String secret, KafkaSettings kafka) {
+
+    /** How an agent reaches the master's Kafka. */
+    public record KafkaSettings(String bootstrapServers, String topicPrefix) {
+    }
+}
