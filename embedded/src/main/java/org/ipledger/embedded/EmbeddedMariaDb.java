@@ -2,8 +2,6 @@ package org.ipledger.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -178,7 +176,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static EmbeddedMariaDb startProcess(MariaDbBinaries binaries, Path dataDir, boolean keepData,
             Path runDir, int port, int serverId) {
         for (int attempt = 1;; attempt++) {
-            int chosen = (port != 0) ? port : freeLoopbackPort();
+            int chosen = (port != 0) ? port : Loopback.freePort();
             try {
                 ServerSettings settings = new ServerSettings(binaries.baseDir(), dataDir, runDir, chosen, serverId);
                 EmbeddedMariaDb server = new EmbeddedMariaDb(dataDir, keepData, runDir, chosen,
@@ -220,15 +218,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not create a run directory for MariaDB", ex);
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(ServerSettings.LOOPBACK))) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException("Could not find a free port on " + ServerSettings.LOOPBACK, ex);
         }
     }
 

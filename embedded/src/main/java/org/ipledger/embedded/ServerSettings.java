@@ -22,7 +22,7 @@ import java.util.List;
  */
 record ServerSettings(Path baseDir, Path dataDir, Path runDir, int port, int serverId) {
 
-    static final String LOOPBACK = "127.0.0.1";
+    static final String LOOPBACK = Loopback.ADDRESS;
 
     List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of(
