@@ -1,26 +1,25 @@
--- The ledger (I3): every committed change, with a gap-free sequence number in commit order.
--- The counter row is updated as the last statement of each writing transaction and stays
--- locked until its commit, so sequence numbers are handed out in commit order, and a rolled
--- back transaction gives its numbers back.
-CREATE TABLE ledger_sequence (
-    id       TINYINT NOT NULL PRIMARY KEY,
-    last_seq BIGINT  NOT NULL
-);
-INSERT INTO ledger_sequence (id, last_seq) VALUES (1, 0);
-
+-- The ledger (I3). A transaction that changes the address space adds its entries here; they
+-- get their ledger sequence number afterwards, from the single sequencer, in outbox id order.
+-- Transactions that touch the same entity are serialised by its row locks before they insert
+-- here, so id order is their commit order; unrelated transactions commit in parallel instead
+-- of queueing behind one counter row.
 CREATE TABLE ledger_outbox (
-    seq          BIGINT       NOT NULL PRIMARY KEY,
+    id           BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    seq          BIGINT       NULL,
     type         VARCHAR(64)  NOT NULL,
     entity_key   VARCHAR(128) NOT NULL,
     platform_id  VARCHAR(64)  NOT NULL,
     request_id   VARCHAR(64)  NULL,
-    committed_at DATETIME(6)  NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-    entity       TEXT         NOT NULL
+    committed_at DATETIME(6)  NOT NULL,
+    entity       TEXT         NOT NULL,
+    CONSTRAINT uk_outbox_seq UNIQUE (seq)
 );
 
--- How far the publisher has sent the outbox to the ledger topic.
-CREATE TABLE ledger_publication (
+-- The sequencer's and the publisher's positions; the row is their lock across instances.
+CREATE TABLE ledger_position (
     id             TINYINT NOT NULL PRIMARY KEY,
+    last_outbox_id BIGINT  NOT NULL,
+    last_seq       BIGINT  NOT NULL,
     published_seq  BIGINT  NOT NULL
 );
-INSERT INTO ledger_publication (id, published_seq) VALUES (1, 0);
+INSERT INTO ledger_position (id, last_outbox_id, last_seq, published_seq) VALUES (1, 0, 0, 0);

@@ -1,6 +1,9 @@
 package org.ipledger.master;
 
+import java.time.Duration;
 import java.util.List;
+
+import org.awaitility.Awaitility;
 
 import org.ipledger.embedded.EmbeddedMariaDb;
 import org.ipledger.testing.SharedMariaDb;
@@ -14,7 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class LedgerDatabase {
 
     private static final List<String> LEDGER_TABLES = List.of("ipnet", "ippool", "ippool_range", "ip", "auth_user",
-            "processed_command", "ippool_change", "ledger_outbox", "ledger_sequence");
+            "processed_command", "ippool_change", "ledger_outbox", "ledger_position");
 
     private final String url;
     private final JdbcTemplate jdbc;
@@ -42,14 +45,20 @@ public final class LedgerDatabase {
         return jdbc.queryForObject(sql, Long.class, args);
     }
 
-    /** True when the ledger's sequence numbers are exactly 1..n. */
+    /**
+     * Waits until the sequencer has numbered every committed outbox entry, then tells whether the
+     * numbers are exactly 1..n.
+     */
     public boolean ledgerIsGapFree() {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT COUNT(*) FROM ledger_outbox WHERE seq IS NULL") == 0);
         return jdbc.queryForObject("SELECT COUNT(*) = COALESCE(MAX(seq), 0) AND COALESCE(MIN(seq), 1) = 1 "
-                + "AND COUNT(*) = (SELECT last_seq FROM ledger_sequence) FROM ledger_outbox", Boolean.class);
+                + "AND COUNT(*) = (SELECT last_seq FROM ledger_position) FROM ledger_outbox", Boolean.class);
     }
 
-    /** The ledger entry types of one entity, in sequence order. */
+    /** The ledger entry types of one entity, in sequence order, once all are numbered. */
     public List<String> ledgerTypes(String entityKey) {
+        ledgerIsGapFree();
         return jdbc.queryForList("SELECT type FROM ledger_outbox WHERE entity_key = ? ORDER BY seq", String.class, entityKey);
     }
 

@@ -16,19 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes every change to the ledger outbox in the transaction that makes it (I3). Entries are
- * collected during the transaction and written just before its commit, when they take their
- * sequence numbers from the counter row: its lock, held until the commit, hands the numbers out
- * in commit order and without gaps.
+ * collected during the transaction and written just before its commit, so the time between an
+ * outbox id being taken and becoming visible is as short as it can be; the
+ * {@link LedgerSequencer} then numbers them.
  */
 @Component
 public class LedgerOutbox {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final LedgerSequencer sequencer;
 
-    LedgerOutbox(JdbcTemplate jdbc, JsonMapper json) {
+    LedgerOutbox(JdbcTemplate jdbc, JsonMapper json, LedgerSequencer sequencer) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sequencer = sequencer;
     }
 
     /** Records a change of the current transaction; fails outside a transaction. */
@@ -48,19 +50,16 @@ public class LedgerOutbox {
     }
 
     private void write(List<Entry> entries) {
-        jdbc.update("UPDATE ledger_sequence SET last_seq = LAST_INSERT_ID(last_seq + ?) WHERE id = 1", entries.size());
-        long first = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class) - entries.size() + 1;
-        jdbc.batchUpdate("INSERT INTO ledger_outbox (seq, type, entity_key, platform_id, request_id, committed_at, entity) "
-                + "VALUES (?, ?, ?, ?, ?, UTC_TIMESTAMP(6), ?)", new BatchPreparedStatementSetter() {
+        jdbc.batchUpdate("INSERT INTO ledger_outbox (type, entity_key, platform_id, request_id, committed_at, entity) "
+                + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), ?)", new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
                         Entry entry = entries.get(i);
-                        ps.setLong(1, first + i);
-                        ps.setString(2, entry.type());
-                        ps.setString(3, entry.entityKey());
-                        ps.setString(4, entry.platformId());
-                        ps.setString(5, entry.requestId());
-                        ps.setString(6, entry.entity());
+                        ps.setString(1, entry.type());
+                        ps.setString(2, entry.entityKey());
+                        ps.setString(3, entry.platformId());
+                        ps.setString(4, entry.requestId());
+                        ps.setString(5, entry.entity());
                     }
 
                     @Override
@@ -81,6 +80,11 @@ public class LedgerOutbox {
         @Override
         public void beforeCommit(boolean readOnly) {
             write(entries);
+        }
+
+        @Override
+        public void afterCommit() {
+            sequencer.wakeUp();
         }
 
         @Override

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class PlatformRepository {
 
     private static final String COLUMNS = "p.id, p.name, p.kind, p.instance_id, p.locations, p.state, p.last_seen_at, "
-            + "(SELECT last_seq FROM ledger_sequence) - p.last_applied_seq AS lag";
+            + "(SELECT last_seq FROM ledger_position WHERE id = 1) - p.last_applied_seq AS lag";
 
     private final JdbcClient jdbc;
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** I3: every accepted change is in the ledger once, in commit order, numbered without gaps. */
 class LedgerOutboxIT extends OneMaster {
@@ -15,6 +17,7 @@ class LedgerOutboxIT extends OneMaster {
     @Test
     void everyChangeOfTheAddressSpaceIsOneLedgerEntryInCommitOrder() {
         RestFixture fixture = new RestFixture(api);
+        database.ledgerIsGapFree();
         long before = database.count("SELECT COUNT(*) FROM ledger_outbox");
         long network = fixture.network("10.90.0.0/24");
         long pool = fixture.pool("ledger");
@@ -26,6 +29,7 @@ class LedgerOutboxIT extends OneMaster {
         api.delete("/api/v1/pools/" + pool);
         api.delete("/api/v1/networks/" + network);
 
+        assertThat(database.ledgerIsGapFree()).isTrue();
         List<Map<String, Object>> entries = database.jdbc().queryForList(
                 "SELECT seq, type, entity_key FROM ledger_outbox WHERE seq > ? ORDER BY seq", before);
 
@@ -42,12 +46,13 @@ class LedgerOutboxIT extends OneMaster {
     void refusedChangesTakeNoSequenceNumber() {
         RestFixture fixture = new RestFixture(api);
         fixture.network("10.91.0.0/24");
-        long last = database.count("SELECT last_seq FROM ledger_sequence");
+        database.ledgerIsGapFree();
+        long last = database.count("SELECT COUNT(*) FROM ledger_outbox");
 
         api.post("/api/v1/networks", "{\"cidr\":\"10.91.0.0/25\",\"name\":\"overlapping\"}");
         fixture.allocate(999_999);
 
-        assertThat(database.count("SELECT last_seq FROM ledger_sequence")).isEqualTo(last);
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox")).isEqualTo(last);
         assertThat(database.ledgerIsGapFree()).isTrue();
     }
 
@@ -59,5 +64,23 @@ class LedgerOutboxIT extends OneMaster {
 
         assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE entity LIKE '%vm-secret-name%'")).isZero();
         assertThat(database.ledgerTypes("address:10.92.0.1")).containsExactly("address_allocated");
+    }
+
+    @Test
+    void anOutboxIdLostToARollbackDelaysNumberingOnlyUntilTheHoleTimeout() {
+        long pool = new RestFixture(api).poolWithRange("10.93.0.0/24", "10.93.0.1", "10.93.0.9");
+        TransactionTemplate rolledBack = new TransactionTemplate(
+                new DataSourceTransactionManager(database.jdbc().getDataSource()));
+        rolledBack.executeWithoutResult(status -> {
+            database.jdbc().update("INSERT INTO ledger_outbox (type, entity_key, platform_id, committed_at, entity) "
+                    + "VALUES ('address_allocated', 'address:lost', 'master', UTC_TIMESTAMP(6), '{}')");
+            status.setRollbackOnly();
+        });
+
+        new RestFixture(api).allocate(pool);
+
+        assertThat(database.ledgerIsGapFree()).isTrue();
+        assertThat(database.ledgerTypes("address:10.93.0.1")).containsExactly("address_allocated");
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE entity_key = 'address:lost'")).isZero();
     }
 }
