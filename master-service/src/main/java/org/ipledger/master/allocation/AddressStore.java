@@ -1,7 +1,5 @@
 package org.ipledger.master.allocation;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.master.address.AddressKey;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -59,15 +56,21 @@ class AddressStore {
                 (rs, n) -> AddressStatus.storable(rs.getString(1)), AddressKey.of(address)).stream().findFirst();
     }
 
-    void write(PoolEffects effects) {
-        writeRows(effects.rows());
-        if (effects.changesAddresses()) {
-            writeJournal(effects);
-            jdbc.update("UPDATE ippool SET version = ? WHERE id = ?", effects.version(), effects.poolId());
+    /** Writes the effects of several pools; each pool's row changes keep their order. */
+    void write(List<PoolEffects> effects) {
+        writeRows(effects.stream().flatMap(e -> e.rows().stream()).toList());
+        List<PoolEffects> changed = effects.stream().filter(PoolEffects::changesAddresses).toList();
+        if (!changed.isEmpty()) {
+            writeJournal(changed);
+            jdbc.batchUpdate("UPDATE ippool SET version = ? WHERE id = ?", changed, changed.size(), (ps, e) -> {
+                ps.setLong(1, e.version());
+                ps.setLong(2, e.poolId());
+            });
         }
-        if (!effects.replies().isEmpty()) {
+        List<PoolEffects.ReplyRow> replies = effects.stream().flatMap(e -> e.replies().stream()).toList();
+        if (!replies.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO processed_command (request_id, fingerprint, status, response, platform_id) "
-                    + "VALUES (?, ?, ?, ?, ?)", effects.replies(), effects.replies().size(), (ps, r) -> {
+                    + "VALUES (?, ?, ?, ?, ?)", replies, replies.size(), (ps, r) -> {
                         ps.setString(1, r.requestId());
                         ps.setString(2, r.fingerprint());
                         ps.setInt(3, r.reply().status());
@@ -117,24 +120,16 @@ class AddressStore {
         }
     }
 
-    private void writeJournal(PoolEffects effects) {
-        List<PoolEffects.JournalEntry> journal = effects.journal();
-        jdbc.batchUpdate("INSERT INTO ippool_change (ippool, version, ordinal, addr_bin, used) VALUES (?, ?, ?, ?, ?)",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ps.setLong(1, effects.poolId());
-                        ps.setLong(2, effects.version());
-                        ps.setInt(3, i);
-                        ps.setBytes(4, journal.get(i).key());
-                        ps.setBoolean(5, journal.get(i).used());
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return journal.size();
-                    }
-                });
+    private void writeJournal(List<PoolEffects> effects) {
+        List<Object[]> rows = new ArrayList<>();
+        for (PoolEffects pool : effects) {
+            List<PoolEffects.JournalEntry> journal = pool.journal();
+            for (int ordinal = 0; ordinal < journal.size(); ordinal++) {
+                rows.add(new Object[] {pool.poolId(), pool.version(), ordinal, journal.get(ordinal).key(),
+                    journal.get(ordinal).used()});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO ippool_change (ippool, version, ordinal, addr_bin, used) VALUES (?, ?, ?, ?, ?)", rows);
     }
 
     /** A committed change of the pool's journal. */

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.ErrorResponse;
@@ -21,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a batch of operations on one pool in one database transaction: locks the pool's row,
- * brings the free-space index up to date, answers repeated request ids from the stored replies,
- * applies the rest and writes every effect and reply before the commit.
+ * Runs batches of operations on pools in one database transaction: locks each pool's row, brings
+ * its free-space index up to date, answers repeated request ids from the stored replies, applies
+ * the rest and writes every effect, reply and ledger entry before the commit.
  */
 @Component
 class PoolBatchProcessor {
@@ -49,55 +51,84 @@ class PoolBatchProcessor {
     }
 
     /**
-     * Answers every operation of the batch, in order. A duplicate key or a lock conflict (another
-     * instance, or a row written outside the engine) rolls the batch back; it is then retried on
-     * a freshly loaded index, where the stored replies and rows are visible.
+     * Answers every operation of the batches, per pool and in order, in one transaction that locks
+     * the pools in id order (so two transactions never wait on each other in a circle). A
+     * duplicate key or a lock conflict (another instance, or a row written outside the engine)
+     * rolls everything back; it is retried on freshly loaded indexes, where the stored replies and
+     * rows are visible. Pools that still fail together are retried one by one, so one pool's
+     * trouble never fails another's requests.
      */
-    List<Reply> process(long poolId, List<PoolOperation> operations) {
+    Map<Long, List<Reply>> process(SortedMap<Long, List<PoolOperation>> batches) {
+        try {
+            return withRetries(batches);
+        } catch (RuntimeException e) {
+            if (batches.size() == 1) {
+                throw e;
+            }
+            Map<Long, List<Reply>> replies = new HashMap<>();
+            batches.forEach((poolId, operations) -> replies.putAll(withRetries(new TreeMap<>(Map.of(poolId, operations)))));
+            return replies;
+        }
+    }
+
+    private Map<Long, List<Reply>> withRetries(SortedMap<Long, List<PoolOperation>> batches) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(poolId, operations);
+                return attempt(batches);
             } catch (DuplicateKeyException | TransientDataAccessException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
-                log.info("pool {}: batch of {} retried after {}", poolId, operations.size(), e.getMessage());
+                log.info("pools {}: batch retried after {}", batches.keySet(), e.getMessage());
             }
         }
     }
 
-    private List<Reply> attempt(long poolId, List<PoolOperation> operations) {
-        PoolEffects[] committed = new PoolEffects[1];
+    private Map<Long, List<Reply>> attempt(SortedMap<Long, List<PoolOperation>> batches) {
+        List<PoolEffects> committed = new ArrayList<>();
         try {
-            List<Reply> replies = transaction.execute(status -> {
-                Optional<PoolState> state = store.lockPool(poolId);
-                if (state.isEmpty()) {
-                    Reply missing = error(ApiException.notFound("pool_not_found", "Pool " + poolId + " does not exist."));
-                    return operations.stream().map(op -> missing).toList();
-                }
-                PoolEffects effects = new PoolEffects(poolId, state.get().version() + 1);
-                List<Reply> answers = answer(operations, indexes.synced(poolId, state.get()), effects);
+            Map<Long, List<Reply>> replies = transaction.execute(status -> {
+                Map<Long, List<Reply>> answers = new HashMap<>();
+                Map<String, AddressStore.StoredReply> known = new HashMap<>(store.replies(requestIds(batches)));
+                List<PoolEffects> effects = new ArrayList<>();
+                batches.forEach((poolId, operations) -> {
+                    Optional<PoolState> state = store.lockPool(poolId);
+                    if (state.isEmpty()) {
+                        Reply missing = error(ApiException.notFound("pool_not_found", "Pool " + poolId + " does not exist."));
+                        answers.put(poolId, operations.stream().map(op -> missing).toList());
+                        return;
+                    }
+                    PoolEffects poolEffects = new PoolEffects(poolId, state.get().version() + 1);
+                    answers.put(poolId, answer(operations, indexes.synced(poolId, state.get()), poolEffects, known));
+                    effects.add(poolEffects);
+                });
                 store.write(effects);
-                effects.rows().forEach(row -> ledger.append(row.status().ledgerType(),
-                        EntityKeys.address(row.address().toCanonicalString()), row.platformId(), row.requestId(),
-                        new AddressView(row.address().toCanonicalString(), row.status().json(), poolId, row.networkId(),
-                                row.platformId(), null)));
-                committed[0] = effects;
+                effects.forEach(this::appendToLedger);
+                committed.addAll(effects);
                 return answers;
             });
-            if (committed[0] != null && committed[0].changesAddresses()) {
-                indexes.cached(poolId).ifPresent(index -> index.version(committed[0].version()));
-            }
+            committed.stream().filter(PoolEffects::changesAddresses).forEach(effects ->
+                    indexes.cached(effects.poolId()).ifPresent(index -> index.version(effects.version())));
             return replies;
         } catch (RuntimeException e) {
-            indexes.invalidate(poolId);
+            batches.keySet().forEach(indexes::invalidate);
             throw e;
         }
     }
 
-    private List<Reply> answer(List<PoolOperation> operations, FreeSpaceIndex index, PoolEffects effects) {
-        List<String> ids = operations.stream().flatMap(op -> op.requestId().stream()).distinct().toList();
-        Map<String, AddressStore.StoredReply> known = new HashMap<>(store.replies(ids));
+    private static List<String> requestIds(Map<Long, List<PoolOperation>> batches) {
+        return batches.values().stream().flatMap(List::stream).flatMap(op -> op.requestId().stream()).distinct().toList();
+    }
+
+    private void appendToLedger(PoolEffects effects) {
+        effects.rows().forEach(row -> ledger.append(row.status().ledgerType(),
+                EntityKeys.address(row.address().toCanonicalString()), row.platformId(), row.requestId(),
+                new AddressView(row.address().toCanonicalString(), row.status().json(), effects.poolId(),
+                        row.networkId(), row.platformId(), null)));
+    }
+
+    private List<Reply> answer(List<PoolOperation> operations, FreeSpaceIndex index, PoolEffects effects,
+                               Map<String, AddressStore.StoredReply> known) {
         List<Reply> replies = new ArrayList<>(operations.size());
         for (PoolOperation operation : operations) {
             Optional<String> requestId = operation.requestId();

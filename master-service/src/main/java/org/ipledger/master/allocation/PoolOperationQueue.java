@@ -1,51 +1,54 @@
 package org.ipledger.master.allocation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Serialises the operations on each pool within this instance and combines those that arrive
- * together into one database transaction. Each pool has a mailbox; while a worker runs one batch
- * of a pool, the requests that arrive queue up and become its next batch, so under load one
- * commit serves many allocations. At most one worker serves a pool at a time; callers wait on
- * their own reply, never on each other.
+ * together into one database transaction. Each pool has a mailbox; a mailbox with work waits in
+ * the ready queue until a worker takes it, together with other ready mailboxes, and runs them all
+ * in one transaction. While it does, new requests queue up and become the next batch, so under
+ * load one commit serves many allocations, of one pool or of many. A pool is served by at most
+ * one worker at a time; callers wait on their own reply, never on each other.
  */
 @Component
-class PoolOperationQueue {
+class PoolOperationQueue implements SmartLifecycle {
 
     private final Map<Long, Mailbox> mailboxes = new ConcurrentHashMap<>();
+    private final BlockingQueue<Mailbox> ready = new LinkedBlockingQueue<>();
     private final PoolBatchProcessor processor;
     private final AllocationProperties properties;
-    private final ExecutorService workers;
-
     private final Timer latency;
     private final DistributionSummary batchSizes;
+    private final List<Thread> workers = new ArrayList<>();
 
     PoolOperationQueue(PoolBatchProcessor processor, AllocationProperties properties, MeterRegistry meters) {
         this.processor = processor;
         this.properties = properties;
-        this.latency = Timer.builder("ipledger.pool.operation").description("Queueing plus transaction time of an address operation")
+        this.latency = Timer.builder("ipledger.pool.operation")
+                .description("Queueing plus transaction time of an address operation")
                 .publishPercentileHistogram().register(meters);
         this.batchSizes = DistributionSummary.builder("ipledger.pool.batch.size")
-                .description("Operations combined into one pool transaction").register(meters);
-        this.workers = Executors.newFixedThreadPool(properties.workers(), new CustomizableThreadFactory("pool-worker-"));
+                .description("Operations combined into one transaction").register(meters);
     }
 
     Reply submit(PoolOperation operation) {
@@ -66,27 +69,59 @@ class PoolOperationQueue {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        workers.shutdown();
-    }
-
     private void schedule(Mailbox mailbox) {
         if (mailbox.scheduled.compareAndSet(false, true)) {
-            workers.execute(() -> runOneBatch(mailbox));
+            ready.add(mailbox);
         }
     }
 
-    /** Runs one batch, then yields the worker so other pools get their turn. */
-    private void runOneBatch(Mailbox mailbox) {
-        try {
-            run(mailbox.poolId, drain(mailbox.queue));
-        } finally {
-            mailbox.scheduled.set(false);
-            // A request queued after the drain but before the flag was cleared must not be stranded.
-            if (!mailbox.queue.isEmpty()) {
-                schedule(mailbox);
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<Mailbox> taken = new ArrayList<>();
+            try {
+                taken.add(ready.take());
+            } catch (InterruptedException e) {
+                return;
             }
+            ready.drainTo(taken, properties.maxPoolsPerTransaction() - 1);
+            try {
+                run(taken);
+            } finally {
+                for (Mailbox mailbox : taken) {
+                    mailbox.scheduled.set(false);
+                    // A request queued after the drain but before the flag was cleared must not be stranded.
+                    if (!mailbox.queue.isEmpty()) {
+                        schedule(mailbox);
+                    }
+                }
+            }
+        }
+    }
+
+    private void run(List<Mailbox> taken) {
+        SortedMap<Long, List<PoolOperation>> batches = new TreeMap<>();
+        List<Pending> pendings = new ArrayList<>();
+        for (Mailbox mailbox : taken) {
+            List<Pending> batch = drain(mailbox.queue);
+            if (!batch.isEmpty()) {
+                batches.put(mailbox.poolId, batch.stream().map(Pending::operation).toList());
+                pendings.addAll(batch);
+            }
+        }
+        if (pendings.isEmpty()) {
+            return;
+        }
+        batchSizes.record(pendings.size());
+        try {
+            Map<Long, List<Reply>> replies = processor.process(batches);
+            Map<Long, Integer> next = new HashMap<>();
+            for (Pending pending : pendings) {
+                long poolId = pending.operation.poolId();
+                int index = next.merge(poolId, 1, Integer::sum) - 1;
+                pending.reply.complete(replies.get(poolId).get(index));
+            }
+        } catch (RuntimeException e) {
+            pendings.forEach(pending -> pending.reply.completeExceptionally(e));
         }
     }
 
@@ -101,19 +136,25 @@ class PoolOperationQueue {
         return batch;
     }
 
-    private void run(long poolId, List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
+    @Override
+    public void start() {
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread worker = new Thread(this::work, "pool-worker-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
         }
-        batchSizes.record(batch.size());
-        try {
-            List<Reply> replies = processor.process(poolId, batch.stream().map(Pending::operation).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).reply.complete(replies.get(i));
-            }
-        } catch (RuntimeException e) {
-            batch.forEach(pending -> pending.reply.completeExceptionally(e));
-        }
+    }
+
+    @Override
+    public void stop() {
+        workers.forEach(Thread::interrupt);
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !workers.isEmpty();
     }
 
     private record Pending(PoolOperation operation, CompletableFuture<Reply> reply) {

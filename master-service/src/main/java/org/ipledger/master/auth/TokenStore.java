@@ -10,14 +10,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Bearer tokens: 256 random bits, of which only the SHA-256 is stored, so a copy of the database
- * cannot be used to log in. Roles are read from the user's row on every request, so a change of
- * {@code auth_user.roles} takes effect at once, also for tokens already issued.
+ * cannot be used to log in. Roles are read from the user's row, and remembered for
+ * {@code ipledger.auth.token-cache} at most, so a change of {@code auth_user.roles} takes effect
+ * within that time, also for tokens already issued, without a query on every request.
  */
 @Component
 class TokenStore {
@@ -25,10 +28,12 @@ class TokenStore {
     private final JdbcClient jdbc;
     private final AuthProperties properties;
     private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Optional<Holder>> recent;
 
     TokenStore(JdbcClient jdbc, AuthProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(properties.tokenCache()).maximumSize(10_000).build();
     }
 
     LoginResponse issue(User user) {
@@ -45,11 +50,16 @@ class TokenStore {
 
     /** The holder of a token, whether or not it has expired. */
     Optional<Holder> holder(String token) {
+        return recent.get(hash(token), this::load);
+    }
+
+    private Optional<Holder> load(String tokenHash) {
         return jdbc.sql("""
-                SELECT u.email, u.roles, t.expires_at <= UTC_TIMESTAMP(6)
+                SELECT u.email, u.roles, TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), t.expires_at)
                 FROM auth_token t JOIN auth_user u ON u.id = t.user_id WHERE t.token_hash = ?""")
-                .param(hash(token))
-                .query((rs, n) -> new Holder(rs.getString(1), Roles.fromJson(rs.getString(2)), rs.getBoolean(3)))
+                .param(tokenHash)
+                .query((rs, n) -> new Holder(rs.getString(1), Roles.fromJson(rs.getString(2)),
+                        Instant.now().plusNanos(rs.getLong(3) * 1000)))
                 .optional();
     }
 
@@ -67,6 +77,10 @@ class TokenStore {
         }
     }
 
-    record Holder(String email, List<String> roles, boolean expired) {
+    record Holder(String email, List<String> roles, Instant expiresAt) {
+
+        boolean expired() {
+            return !Instant.now().isBefore(expiresAt);
+        }
     }
 }

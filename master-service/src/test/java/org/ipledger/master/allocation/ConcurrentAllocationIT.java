@@ -108,4 +108,45 @@ class ConcurrentAllocationIT extends TwoMasters {
         assertThat(next.status()).isEqualTo(201);
         assertThat(next.json().get("addresses").get(0).get("address").asString()).isEqualTo("10.32.0.3");
     }
+
+    @Test
+    void sixteenPoolsServedTogetherInSharedTransactionsNeverAllocateAnAddressTwice() throws Exception {
+        ApiClient[] apis = {first.adminClient(), second.adminClient()};
+        RestFixture fixture = new RestFixture(apis[0]);
+        fixture.network("10.33.0.0/16");
+        long[] pools = new long[16];
+        for (int p = 0; p < pools.length; p++) {
+            pools[p] = fixture.pool("many " + p);
+            fixture.range(pools[p], "10.33." + p + ".1", "10.33." + p + ".254");
+        }
+        List<String> failures = new ArrayList<>();
+
+        ExecutorService threads = Executors.newFixedThreadPool(32);
+        List<Future<?>> work = new ArrayList<>();
+        for (int t = 0; t < 32; t++) {
+            RestFixture client = new RestFixture(apis[t % 2]);
+            long pool = pools[t % pools.length];
+            work.add(threads.submit(() -> {
+                for (int i = 0; i < 100; i++) {
+                    ApiClient.Response response = client.allocate(pool);
+                    if (response.status() != 201) {
+                        synchronized (failures) {
+                            failures.add(response.toString());
+                        }
+                    }
+                }
+            }));
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        threads.shutdown();
+
+        assertThat(failures).isEmpty();
+        assertThat(database.count("SELECT COUNT(DISTINCT addr) FROM ip WHERE addr LIKE '10.33.%'")).isEqualTo(3200);
+        for (long pool : pools) {
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(200);
+        }
+        assertThat(database.ledgerIsGapFree()).isTrue();
+    }
 }
