@@ -15,11 +15,17 @@ CREATE TABLE ledger_outbox (
     CONSTRAINT uk_outbox_seq UNIQUE (seq)
 );
 
--- The sequencer's and the publisher's positions; the row is their lock across instances.
+-- The sequencer's position; the row is its lock across instances.
 CREATE TABLE ledger_position (
     id             TINYINT NOT NULL PRIMARY KEY,
     last_outbox_id BIGINT  NOT NULL,
-    last_seq       BIGINT  NOT NULL,
-    published_seq  BIGINT  NOT NULL
+    last_seq       BIGINT  NOT NULL
 );
-INSERT INTO ledger_position (id, last_outbox_id, last_seq, published_seq) VALUES (1, 0, 0, 0);
+INSERT INTO ledger_position (id, last_outbox_id, last_seq) VALUES (1, 0, 0);
+
+-- The publisher's position on the ledger topic; the row is its lock across instances.
+CREATE TABLE ledger_publication (
+    id            TINYINT NOT NULL PRIMARY KEY,
+    published_seq BIGINT  NOT NULL
+);
+INSERT INTO ledger_publication (id, published_seq) VALUES (1, 0);

@@ -1,11 +1,13 @@
 package org.ipledger.master;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.awaitility.Awaitility;
 
 import org.ipledger.embedded.EmbeddedMariaDb;
+import org.ipledger.testing.SharedKafka;
 import org.ipledger.testing.SharedMariaDb;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -32,9 +34,21 @@ public final class LedgerDatabase {
         return new LedgerDatabase(SharedMariaDb.newDatabase("ledger"));
     }
 
+    /**
+     * Starts a master on this database and the shared Kafka broker, with topics of its own
+     * (prefixed by the database's name) so test classes never read each other's ledger.
+     */
     public MasterInstance startMaster(String... properties) {
         EmbeddedMariaDb server = SharedMariaDb.server();
-        return MasterInstance.start(url, server.username(), server.password(), properties);
+        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "ipledger.kafka.topic-prefix=" + topicPrefix()));
+        all.addAll(List.of(properties));
+        return MasterInstance.start(url, server.username(), server.password(), all.toArray(String[]::new));
+    }
+
+    /** The prefix of this database's master's topics. */
+    public String topicPrefix() {
+        return url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + ".";
     }
 
     public JdbcTemplate jdbc() {

@@ -2,6 +2,9 @@ package org.ipledger.master.ledger;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -19,8 +22,8 @@ class LedgerPositions {
     }
 
     Position lockPosition() {
-        return jdbc.queryForObject("SELECT last_outbox_id, last_seq, published_seq FROM ledger_position WHERE id = 1 FOR UPDATE",
-                (rs, n) -> new Position(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+        return jdbc.queryForObject("SELECT last_outbox_id, last_seq FROM ledger_position WHERE id = 1 FOR UPDATE",
+                (rs, n) -> new Position(rs.getLong(1), rs.getLong(2)));
     }
 
     List<Long> unnumberedIdsAfter(long lastOutboxId, int limit) {
@@ -48,7 +51,31 @@ class LedgerPositions {
         jdbc.update("UPDATE ledger_position SET last_outbox_id = ?, last_seq = ? WHERE id = 1", lastOutboxId, lastSeq);
     }
 
-    /** Where the sequencer and the publisher stand. */
-    record Position(long lastOutboxId, long lastSeq, long publishedSeq) {
+    /** Locks the publisher's row and returns the last sequence number it published. */
+    long lockPublished() {
+        return jdbc.queryForObject("SELECT published_seq FROM ledger_publication WHERE id = 1 FOR UPDATE", Long.class);
+    }
+
+    /** Numbered entries after {@code seq}, in sequence order. */
+    List<NumberedEntry> numberedAfter(long seq, int limit) {
+        return jdbc.query("SELECT seq, type, entity_key, platform_id, request_id, committed_at, entity FROM ledger_outbox "
+                        + "WHERE seq > ? ORDER BY seq LIMIT ?",
+                (rs, n) -> new NumberedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        rs.getString(7)),
+                seq, limit);
+    }
+
+    void published(long seq) {
+        jdbc.update("UPDATE ledger_publication SET published_seq = ? WHERE id = 1", seq);
+    }
+
+    /** Where the sequencer stands. */
+    record Position(long lastOutboxId, long lastSeq) {
+    }
+
+    /** A numbered outbox entry, ready to publish; {@code entity} is its JSON. */
+    record NumberedEntry(long seq, String type, String entityKey, String platformId, String requestId,
+                         Instant committedAt, String entity) {
     }
 }

@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (its own instance's commits wake it at once)
  * @param holeTimeout how long numbering waits for a missing outbox id before it treats the
  *        transaction as rolled back
- * @param batchSize the most entries numbered in one pass
+ * @param batchSize the most entries numbered, or published, in one pass
+ * @param sendTimeout how long the publisher waits for the broker to acknowledge a pass
  */
 @ConfigurationProperties("ipledger.ledger")
 public record LedgerProperties(
         @DefaultValue("20ms") Duration pollInterval,
         @DefaultValue("2s") Duration holeTimeout,
-        @DefaultValue("2000") int batchSize) {
+        @DefaultValue("2000") int batchSize,
+        @DefaultValue("30s") Duration sendTimeout) {
 }

@@ -30,15 +30,18 @@ public class LedgerSequencer implements SmartLifecycle {
     private final LedgerPositions positions;
     private final TransactionTemplate transaction;
     private final LedgerProperties properties;
+    private final LedgerPublisher publisher;
     private final Semaphore wakeUps = new Semaphore(0);
     /** Missing outbox ids and when this instance first saw them missing. */
     private final Map<Long, Long> holes = new HashMap<>();
     private volatile Thread thread;
 
-    LedgerSequencer(LedgerPositions positions, PlatformTransactionManager transactions, LedgerProperties properties) {
+    LedgerSequencer(LedgerPositions positions, PlatformTransactionManager transactions, LedgerProperties properties,
+                    LedgerPublisher publisher) {
         this.positions = positions;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
+        this.publisher = publisher;
     }
 
     /** Asks for a pass now: a transaction with ledger entries has just committed. */
@@ -68,6 +71,9 @@ public class LedgerSequencer implements SmartLifecycle {
             }
             return ready.size();
         });
+        if (numbered != null && numbered > 0) {
+            publisher.wakeUp();
+        }
         return numbered == null ? 0 : numbered;
     }
 

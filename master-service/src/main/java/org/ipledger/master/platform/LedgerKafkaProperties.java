@@ -9,7 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topicPrefix prefix of every ipledger topic
  * @param advertisedBootstrapServers the bootstrap servers given to agents, when they reach Kafka
  *        by another address than the master does
+ * @param partitions partitions of the changes and commands topics
+ * @param replicationFactor replicas of every topic (1 for the embedded broker, 3 on a cluster)
+ * @param embeddedPort port of the embedded broker, used when no {@code spring.kafka.bootstrap-servers}
+ *        is given; fixed by default so agents find it again after a restart
  */
 @ConfigurationProperties("ipledger.kafka")
-public record LedgerKafkaProperties(@DefaultValue("ipledger.") String topicPrefix, String advertisedBootstrapServers) {
+public record LedgerKafkaProperties(
+        @DefaultValue("ipledger.") String topicPrefix,
+        String advertisedBootstrapServers,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("9092") int embeddedPort) {
 }

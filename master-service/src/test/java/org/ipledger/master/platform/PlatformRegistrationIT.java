@@ -18,7 +18,7 @@ class PlatformRegistrationIT extends OneMaster {
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.json().get("platformId").asString()).startsWith("vmmanager-");
         assertThat(response.json().get("secret").asString()).matches("[0-9a-f]{64}");
-        assertThat(response.json().get("kafka").get("topicPrefix").asString()).isEqualTo("ipledger.");
+        assertThat(response.json().get("kafka").get("topicPrefix").asString()).isEqualTo(database.topicPrefix());
         assertThat(response.json().get("kafka").get("bootstrapServers").asString()).isNotBlank();
     }
 

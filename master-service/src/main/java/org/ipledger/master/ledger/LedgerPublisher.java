@@ -1,0 +1,156 @@
+package org.ipledger.master.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.ipledger.schemas.Topics;
+import org.ipledger.schemas.cloudevents.CloudEventHeaders;
+import org.ipledger.schemas.ledger.LedgerEntryType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes numbered ledger entries to the ledger topic in sequence order. A pass locks the
+ * publication row, sends the entries after the published position, waits for the broker's
+ * acknowledgements and only then records the new position: after a crash the unacknowledged tail
+ * is sent again with the same sequence numbers, never skipped, and readers drop what they already
+ * have by {@code seq}.
+ */
+@Component
+public class LedgerPublisher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerPublisher.class);
+
+    private final LedgerPositions positions;
+    private final KafkaTemplate<String, String> kafka;
+    private final Topics topics;
+    private final JsonMapper json;
+    private final LedgerProperties properties;
+    private final TransactionTemplate transaction;
+    private final String source;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile Thread thread;
+
+    LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, String> kafka, Topics topics, JsonMapper json,
+                    LedgerProperties properties, PlatformTransactionManager transactions, JdbcClient jdbc) {
+        this.positions = positions;
+        this.kafka = kafka;
+        this.topics = topics;
+        this.json = json;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.source = CloudEventHeaders.masterSource(
+                jdbc.sql("SELECT instance_id FROM installation").query(String.class).single());
+    }
+
+    /** Asks for a pass now: entries have just been numbered. */
+    void wakeUp() {
+        wakeUps.release();
+    }
+
+    /** Publishes what is numbered and not yet published; returns how many entries it sent. */
+    public int publishOnce() {
+        Integer sent = transaction.execute(status -> {
+            long published = positions.lockPublished();
+            List<LedgerPositions.NumberedEntry> entries = positions.numberedAfter(published, properties.batchSize());
+            if (entries.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(entries.size());
+            for (LedgerPositions.NumberedEntry entry : entries) {
+                acks.add(kafka.send(record(entry)));
+            }
+            kafka.flush();
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .orTimeout(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS).join();
+            positions.published(entries.get(entries.size() - 1).seq());
+            return entries.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private ProducerRecord<String, String> record(LedgerPositions.NumberedEntry entry) {
+        ObjectNode value = json.createObjectNode();
+        value.put("schemaVersion", 1);
+        value.put("seq", entry.seq());
+        value.put("type", entry.type());
+        value.put("platformId", entry.platformId());
+        value.put("requestId", entry.requestId());
+        value.put("committedAt", entry.committedAt().toString());
+        value.set("entity", json.readTree(entry.entity()));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topics.ledger(), entry.entityKey(),
+                json.writeValueAsString(value));
+        LedgerEntryType type = LedgerEntryType.valueOf(entry.type().toUpperCase(Locale.ROOT));
+        new CloudEventHeaders("ledger-" + entry.seq(), type.cloudEventType(), source, entry.committedAt())
+                .writeTo(record.headers());
+        record.headers().add("ipledger_seq", Long.toString(entry.seq()).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void run() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (publishOnce() > 0) {
+                    // Keep going while there is a backlog.
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("ledger publication failed, retrying: {}", e.getMessage());
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void start() {
+        thread = new Thread(this::run, "ledger-publisher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread running = thread;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+}
