@@ -1,6 +1,8 @@
 package org.ipledger.master.allocation;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.master.address.AddressParser;
@@ -30,6 +32,11 @@ public class AddressAllocator {
     }
 
     public Reply allocate(long poolId, AllocationRequest request, String platformId) {
+        return join(allocateAsync(poolId, request, platformId));
+    }
+
+    /** Checks the request at once (throwing {@code ApiException}); the future completes after the commit. */
+    public CompletableFuture<Reply> allocateAsync(long poolId, AllocationRequest request, String platformId) {
         String requestId = RequestIds.required(request.requestId());
         int count = request.count() == null ? 1 : request.count();
         if (count < 1 || count > properties.maxCount()) {
@@ -44,22 +51,39 @@ public class AddressAllocator {
         if (owner.filter(o -> o.length() > 255).isPresent()) {
             throw ApiException.badRequest("invalid_field", "owner must be at most 255 characters.");
         }
-        return queue.submit(new PoolOperation.Take(poolId, Optional.of(requestId), platformId, count, address, owner,
-                AddressStatus.ALLOCATED));
+        return queue.submitAsync(new PoolOperation.Take(poolId, Optional.of(requestId), platformId, count, address,
+                owner, AddressStatus.ALLOCATED));
     }
 
     public Reply changeStatus(IPAddress address, AddressStatus status, Optional<String> requestId, String platformId) {
+        return join(changeStatusAsync(address, status, requestId, platformId));
+    }
+
+    public CompletableFuture<Reply> changeStatusAsync(IPAddress address, AddressStatus status, Optional<String> requestId,
+                                                      String platformId) {
         requestId.ifPresent(RequestIds::valid);
         return ranges.containing(address)
-                .map(range -> queue.submit(new PoolOperation.ChangeStatus(range.poolId(), requestId, platformId,
+                .map(range -> queue.submitAsync(new PoolOperation.ChangeStatus(range.poolId(), requestId, platformId,
                         address, status)))
-                .orElseGet(() -> networkAddresses.changeStatus(address, status, platformId));
+                .orElseGet(() -> CompletableFuture.completedFuture(networkAddresses.changeStatus(address, status, platformId)));
     }
 
     /** Releases an address; releasing a free address succeeds and changes nothing. */
     public Reply release(IPAddress address, String platformId) {
+        return join(releaseAsync(address, Optional.empty(), platformId));
+    }
+
+    public CompletableFuture<Reply> releaseAsync(IPAddress address, Optional<String> requestId, String platformId) {
         return ranges.containing(address)
-                .map(range -> queue.submit(new PoolOperation.Release(range.poolId(), Optional.empty(), platformId, address)))
-                .orElseGet(() -> networkAddresses.release(address, platformId));
+                .map(range -> queue.submitAsync(new PoolOperation.Release(range.poolId(), requestId, platformId, address)))
+                .orElseGet(() -> CompletableFuture.completedFuture(networkAddresses.release(address, platformId)));
+    }
+
+    private static Reply join(CompletableFuture<Reply> reply) {
+        try {
+            return reply.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 }

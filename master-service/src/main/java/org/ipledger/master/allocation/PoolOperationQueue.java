@@ -52,21 +52,24 @@ class PoolOperationQueue implements SmartLifecycle {
     }
 
     Reply submit(PoolOperation operation) {
-        Mailbox mailbox = mailboxes.computeIfAbsent(operation.poolId(), Mailbox::new);
-        Pending pending = new Pending(operation, new CompletableFuture<>());
-        long start = System.nanoTime();
-        mailbox.queue.add(pending);
-        schedule(mailbox);
         try {
-            Reply reply = pending.reply.get();
-            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return reply;
+            return submitAsync(operation).get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for pool " + operation.poolId(), e);
         }
+    }
+
+    /** Queues the operation; the future completes with its reply once its transaction committed. */
+    CompletableFuture<Reply> submitAsync(PoolOperation operation) {
+        Mailbox mailbox = mailboxes.computeIfAbsent(operation.poolId(), Mailbox::new);
+        Pending pending = new Pending(operation, new CompletableFuture<>());
+        long start = System.nanoTime();
+        mailbox.queue.add(pending);
+        schedule(mailbox);
+        return pending.reply.whenComplete((reply, failure) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
     }
 
     private void schedule(Mailbox mailbox) {

@@ -38,7 +38,7 @@ public class LedgerPublisher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerPublisher.class);
 
     private final LedgerPositions positions;
-    private final KafkaTemplate<String, String> kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
     private final JsonMapper json;
     private final LedgerProperties properties;
@@ -47,7 +47,7 @@ public class LedgerPublisher implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
 
-    LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, String> kafka, Topics topics, JsonMapper json,
+    LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json,
                     LedgerProperties properties, PlatformTransactionManager transactions, JdbcClient jdbc) {
         this.positions = positions;
         this.kafka = kafka;
@@ -72,7 +72,7 @@ public class LedgerPublisher implements SmartLifecycle {
             if (entries.isEmpty()) {
                 return 0;
             }
-            List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(entries.size());
+            List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>(entries.size());
             for (LedgerPositions.NumberedEntry entry : entries) {
                 acks.add(kafka.send(record(entry)));
             }
@@ -85,7 +85,7 @@ public class LedgerPublisher implements SmartLifecycle {
         return sent == null ? 0 : sent;
     }
 
-    private ProducerRecord<String, String> record(LedgerPositions.NumberedEntry entry) {
+    private ProducerRecord<String, byte[]> record(LedgerPositions.NumberedEntry entry) {
         ObjectNode value = json.createObjectNode();
         value.put("schemaVersion", 1);
         value.put("seq", entry.seq());
@@ -94,8 +94,8 @@ public class LedgerPublisher implements SmartLifecycle {
         value.put("requestId", entry.requestId());
         value.put("committedAt", entry.committedAt().toString());
         value.set("entity", json.readTree(entry.entity()));
-        ProducerRecord<String, String> record = new ProducerRecord<>(topics.ledger(), entry.entityKey(),
-                json.writeValueAsString(value));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.ledger(), entry.entityKey(),
+                json.writeValueAsBytes(value));
         LedgerEntryType type = LedgerEntryType.valueOf(entry.type().toUpperCase(Locale.ROOT));
         new CloudEventHeaders("ledger-" + entry.seq(), type.cloudEventType(), source, entry.committedAt())
                 .writeTo(record.headers());

@@ -9,7 +9,10 @@ import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
 import org.ipledger.master.api.Page;
+import org.ipledger.schemas.Topics;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,11 +27,18 @@ public class PlatformService {
 
     private final PlatformRepository platforms;
     private final KafkaEndpoint kafka;
+    private final KafkaAdmin admin;
+    private final Topics topics;
+    private final LedgerKafkaProperties kafkaProperties;
     private final SecureRandom random = new SecureRandom();
 
-    PlatformService(PlatformRepository platforms, KafkaEndpoint kafka) {
+    PlatformService(PlatformRepository platforms, KafkaEndpoint kafka, KafkaAdmin admin, Topics topics,
+                    LedgerKafkaProperties kafkaProperties) {
         this.platforms = platforms;
         this.kafka = kafka;
+        this.admin = admin;
+        this.topics = topics;
+        this.kafkaProperties = kafkaProperties;
     }
 
     public Registration register(PlatformRequest request) {
@@ -56,6 +66,9 @@ public class PlatformService {
             throw ApiException.conflict("platform_is_master",
                     "instanceId " + instanceId + " is the master itself; a master cannot join itself.");
         }
+        // The platform's replies topic exists before its agent sends its first command.
+        admin.createOrModifyTopics(TopicBuilder.name(topics.replies(registered.id())).partitions(1)
+                .replicas(kafkaProperties.replicationFactor()).build());
         return new Registration(registered.id(), registered.secret(),
                 new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix()));
     }

@@ -1,0 +1,70 @@
+package org.ipledger.master.commands;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.ipledger.master.address.AddressParser;
+import org.ipledger.master.allocation.AddressAllocator;
+import org.ipledger.master.allocation.AddressStatus;
+import org.ipledger.master.allocation.AllocationRequest;
+import org.ipledger.master.allocation.Reply;
+import org.ipledger.master.api.ApiException;
+import org.ipledger.schemas.command.AllocateCommand;
+import org.ipledger.schemas.command.Command;
+import org.ipledger.schemas.command.ReleaseCommand;
+import org.ipledger.schemas.command.ReserveCommand;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one command and answers it as the REST API would: address commands go to the allocation
+ * engine (asynchronously, so a batch of commands shares its transactions), the others run at
+ * once. A refusal becomes an error reply; only infrastructure failures are thrown.
+ */
+@Component
+class CommandExecutor {
+
+    private final AddressAllocator allocator;
+    private final StructureCommands structure;
+    private final JsonMapper json;
+
+    CommandExecutor(AddressAllocator allocator, StructureCommands structure, JsonMapper json) {
+        this.allocator = allocator;
+        this.structure = structure;
+        this.json = json;
+    }
+
+    CompletableFuture<Reply> execute(Command command, String fingerprint) {
+        try {
+            if (command instanceof AllocateCommand allocate) {
+                return allocator.allocateAsync(allocate.poolId(), new AllocationRequest(allocate.requestId(),
+                        allocate.count(), allocate.address().orElse(null), null), allocate.platformId());
+            }
+            if (command instanceof ReserveCommand reserve) {
+                return allocator.changeStatusAsync(AddressParser.address("address", reserve.address()),
+                        AddressStatus.RESERVED, Optional.of(reserve.requestId()), reserve.platformId());
+            }
+            if (command instanceof ReleaseCommand release) {
+                return allocator.releaseAsync(AddressParser.address("address", release.address()),
+                        Optional.of(release.requestId()), release.platformId());
+            }
+            return CompletableFuture.completedFuture(runStructure(command, fingerprint));
+        } catch (ApiException e) {
+            return CompletableFuture.completedFuture(refusal(e));
+        }
+    }
+
+    /** A concurrent duplicate of the same request id loses the insert race once, then finds the stored reply. */
+    private Reply runStructure(Command command, String fingerprint) {
+        try {
+            return structure.run(command, fingerprint);
+        } catch (DuplicateKeyException e) {
+            return structure.run(command, fingerprint);
+        }
+    }
+
+    private Reply refusal(ApiException e) {
+        return new Reply(e.status().value(), json.writeValueAsString(e.toResponse()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.ipledger.master.commands;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.ipledger.master.allocation.Reply;
+import org.ipledger.schemas.MessageSerializer;
+import org.ipledger.schemas.Topics;
+import org.ipledger.schemas.cloudevents.CloudEventHeaders;
+import org.ipledger.schemas.command.Command;
+import org.ipledger.schemas.reply.CommandReply;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends the reply of a command where its requester listens: the {@code kafka_replyTopic} (and
+ * {@code kafka_replyPartition}) it named, or its platform's replies topic, echoing
+ * {@code kafka_correlationId} as spring-kafka's request-reply expects.
+ */
+@Component
+class CommandReplies {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final Topics topics;
+    private final JsonMapper json;
+    private final MessageSerializer serializer = new MessageSerializer();
+
+    CommandReplies(KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json) {
+        this.kafka = kafka;
+        this.topics = topics;
+        this.json = json;
+    }
+
+    CompletableFuture<SendResult<String, byte[]>> send(ConsumerRecord<String, byte[]> request, Command command, Reply reply) {
+        Header topicHeader = request.headers().lastHeader(KafkaHeaders.REPLY_TOPIC);
+        String topic = topicHeader != null ? new String(topicHeader.value(), StandardCharsets.UTF_8)
+                : topics.replies(command.platformId());
+        Header partitionHeader = request.headers().lastHeader(KafkaHeaders.REPLY_PARTITION);
+        Integer partition = partitionHeader != null ? ByteBuffer.wrap(partitionHeader.value()).getInt() : null;
+        Header correlation = request.headers().lastHeader(KafkaHeaders.CORRELATION_ID);
+        String key = correlation != null ? HexFormat.of().formatHex(correlation.value()) : command.requestId();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key,
+                serializer.serialize(body(command.requestId(), reply)));
+        if (correlation != null) {
+            record.headers().add(KafkaHeaders.CORRELATION_ID, correlation.value());
+        }
+        new CloudEventHeaders(UUID.randomUUID().toString(), "org.ipledger.reply.v1", "/ipledger/master", Instant.now())
+                .writeTo(record.headers());
+        return kafka.send(record);
+    }
+
+    private CommandReply body(String requestId, Reply reply) {
+        JsonNode body = reply.body().isEmpty() ? json.createObjectNode() : json.readTree(reply.body());
+        if (reply.ok()) {
+            return CommandReply.success(requestId, body);
+        }
+        JsonNode details = body.get("details");
+        return details == null
+                ? CommandReply.failure(requestId, body.get("error").asString(), body.get("message").asString())
+                : CommandReply.failure(requestId, body.get("error").asString(), body.get("message").asString(), details);
+    }
+}

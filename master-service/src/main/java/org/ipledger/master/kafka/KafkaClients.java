@@ -1,0 +1,50 @@
+package org.ipledger.master.kafka;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+
+/**
+ * The master's Kafka clients. Values travel as bytes: a signature covers the exact bytes of a
+ * record, so nothing may re-encode them before they are checked.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaClients {
+
+    /** The one template of the service: ledger, replies and dead letters. */
+    @Bean
+    KafkaTemplate<String, byte[]> kafkaTemplate(KafkaProperties properties, KafkaConnectionDetails connection) {
+        Map<String, Object> config = properties.buildProducerProperties();
+        config.put("bootstrap.servers", connection.getBootstrapServers());
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** Batch listeners on raw bytes, committing offsets only after the batch was answered. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> batchListenerFactory(KafkaProperties properties,
+                                                                                 KafkaConnectionDetails connection) {
+        Map<String, Object> config = properties.buildConsumerProperties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        return factory;
+    }
+}

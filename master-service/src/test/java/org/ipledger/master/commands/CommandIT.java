@@ -1,0 +1,182 @@
+package org.ipledger.master.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.ipledger.master.OneMaster;
+import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.signing.RecordSigner;
+import org.ipledger.testing.SharedKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Commands on Kafka: signed, answered on the platform's replies topic, once in effect, poison parked. */
+class CommandIT extends OneMaster {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static String platformId;
+    private static String secret;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void registerPlatform() {
+        JsonNode registration = api.post("/api/v1/platforms",
+                "{\"name\":\"vm\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
+        platformId = registration.get("platformId").asString();
+        secret = registration.get("secret").asString();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void allocateCommandIsAnsweredOnThePlatformsRepliesTopicWithTheCorrelationId() {
+        long pool = new RestFixture(api).poolWithRange("10.100.0.0/24", "10.100.0.1", "10.100.0.99");
+        String correlation = UUID.randomUUID().toString();
+
+        send(String.valueOf(pool), allocate(UUID.randomUUID().toString(), pool), secret, correlation);
+
+        ConsumerRecord<String, byte[]> reply = replyFor(correlation).get(0);
+        JsonNode body = JSON.readTree(reply.value());
+        assertThat(body.get("ok").asBoolean()).isTrue();
+        assertThat(body.get("result").get("addresses").get(0).get("address").asString()).isEqualTo("10.100.0.1");
+    }
+
+    @Test
+    void aCommandDeliveredThreeTimesHasOneEffectAndThreeIdenticalReplies() {
+        long pool = new RestFixture(api).poolWithRange("10.101.0.0/24", "10.101.0.1", "10.101.0.99");
+        String requestId = UUID.randomUUID().toString();
+        byte[] command = allocate(requestId, pool);
+        String correlation = UUID.randomUUID().toString();
+
+        for (int i = 0; i < 3; i++) {
+            send(String.valueOf(pool), command, secret, correlation);
+        }
+        send(String.valueOf(pool), command, secret, UUID.randomUUID().toString());
+
+        List<ConsumerRecord<String, byte[]>> replies = replyFor(correlation, 3);
+        assertThat(replies).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsOnly(
+                new String(replies.get(0).value(), StandardCharsets.UTF_8));
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", requestId)).isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordsAreParkedWithTheirReasonAndTrafficBehindThemIsServed() {
+        long pool = new RestFixture(api).poolWithRange("10.102.0.0/24", "10.102.0.1", "10.102.0.99");
+        String key = String.valueOf(pool);
+        send(key, "garbage \u0000 bytes".getBytes(StandardCharsets.UTF_8), secret, null);
+        send(key, "{\"requestId\":\"x\",\"platformId\":\"p\",\"type\":\"allocate\"}".getBytes(StandardCharsets.UTF_8), secret, null);
+        send(key, allocate(UUID.randomUUID().toString(), pool), "0".repeat(64), null);
+        ProducerRecord<String, byte[]> unknown = new ProducerRecord<>(database.topicPrefix() + "commands", key,
+                allocate(UUID.randomUUID().toString(), pool));
+        new RecordSigner("nobody-00000000", secret).sign(unknown.headers(), unknown.value());
+        producer.send(unknown);
+        String correlation = UUID.randomUUID().toString();
+        send(key, allocate(UUID.randomUUID().toString(), pool), secret, correlation);
+
+        assertThat(JSON.readTree(replyFor(correlation).get(0).value()).get("ok").asBoolean()).isTrue();
+        List<String> codes = new ArrayList<>();
+        readAll(database.topicPrefix() + "dlq", 4, record -> codes.add(
+                new String(record.headers().lastHeader("ipledger_dlq_code").value(), StandardCharsets.UTF_8)));
+        assertThat(codes).hasSize(4);
+        assertThat(codes).contains("signature_mismatch", "unknown_platform");
+    }
+
+    @Test
+    void createNetworkCommandIsAppliedOnceAndAnsweredLikeTheRestApi() {
+        String requestId = UUID.randomUUID().toString();
+        byte[] command = ("{\"requestId\":\"" + requestId + "\",\"platformId\":\"" + platformId
+                + "\",\"type\":\"create_network\",\"cidr\":\"10.103.0.0/24\",\"name\":\"by kafka\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        String correlation = UUID.randomUUID().toString();
+
+        send("structure", command, secret, correlation);
+        send("structure", command, secret, correlation);
+
+        List<ConsumerRecord<String, byte[]>> replies = replyFor(correlation, 2);
+        assertThat(JSON.readTree(replies.get(0).value()).get("result").get("cidr").asString()).isEqualTo("10.103.0.0/24");
+        assertThat(replies.get(1).value()).isEqualTo(replies.get(0).value());
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.103.0.0'")).isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ?", platformId)).isEqualTo(1);
+    }
+
+    private static byte[] allocate(String requestId, long pool) {
+        return ("{\"requestId\":\"" + requestId + "\",\"platformId\":\"" + platformId + "\",\"type\":\"allocate\",\"poolId\":"
+                + pool + ",\"count\":1}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void send(String key, byte[] value, String signingSecret, String correlation) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(database.topicPrefix() + "commands", key, value);
+        new RecordSigner(platformId, signingSecret).sign(record.headers(), value);
+        if (correlation != null) {
+            record.headers().add("kafka_correlationId", correlation.getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record);
+        producer.flush();
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> replyFor(String correlation) {
+        return replyFor(correlation, 1);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> replyFor(String correlation, int count) {
+        List<ConsumerRecord<String, byte[]>> replies = new ArrayList<>();
+        readAll(database.topicPrefix() + "replies." + platformId, count, record -> {
+            if (record.headers().lastHeader("kafka_correlationId") != null && correlation.equals(
+                    new String(record.headers().lastHeader("kafka_correlationId").value(), StandardCharsets.UTF_8))) {
+                replies.add(record);
+            }
+        }, () -> replies.size() >= count);
+        return replies;
+    }
+
+    private static void readAll(String topic, int count, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each) {
+        int[] seen = {0};
+        readAll(topic, count, record -> {
+            seen[0]++;
+            each.accept(record);
+        }, () -> seen[0] >= count);
+    }
+
+    private static void readAll(String topic, int count, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each,
+                                java.util.function.BooleanSupplier done) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+                return done.getAsBoolean();
+            });
+        }
+    }
+}
