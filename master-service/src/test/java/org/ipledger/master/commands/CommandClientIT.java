@@ -1,0 +1,87 @@
+package org.ipledger.master.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.ipledger.client.CommandClient;
+import org.ipledger.client.CommandTimeoutException;
+import org.ipledger.master.OneMaster;
+import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.Topics;
+import org.ipledger.schemas.command.AllocateCommand;
+import org.ipledger.schemas.reply.CommandReply;
+import org.ipledger.testing.SharedKafka;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The agents' CommandClient against a real master: request-reply, retries, timeouts. */
+class CommandClientIT extends OneMaster {
+
+    @Test
+    void allocationByCommandClientReturnsTheMastersReply() {
+        long pool = new RestFixture(api).poolWithRange("10.110.0.0/24", "10.110.0.1", "10.110.0.99");
+        JsonNode platform = register();
+        try (CommandClient client = client(platform, 3)) {
+            CommandReply reply = client.send(new AllocateCommand(UUID.randomUUID().toString(),
+                    platform.get("platformId").asString(), pool, 2, Optional.empty(), Optional.empty()), Duration.ofSeconds(10));
+
+            assertThat(reply.ok()).isTrue();
+            assertThat(reply.result().orElseThrow().get("addresses").findValuesAsString("address"))
+                    .containsExactly("10.110.0.1", "10.110.0.2");
+        }
+    }
+
+    @Test
+    void aRetriedRequestIdHasOneEffectAndTheSameAnswer() {
+        long pool = new RestFixture(api).poolWithRange("10.111.0.0/24", "10.111.0.1", "10.111.0.99");
+        JsonNode platform = register();
+        AllocateCommand command = new AllocateCommand(UUID.randomUUID().toString(), platform.get("platformId").asString(),
+                pool, 1, Optional.empty(), Optional.empty());
+        try (CommandClient client = client(platform, 1)) {
+            CommandReply first = client.send(command, Duration.ofSeconds(10));
+            CommandReply second = client.send(command, Duration.ofSeconds(10));
+
+            assertThat(second).isEqualTo(first);
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void noReplyBecomesATimeoutNamingTheRequestAfterEveryAttempt() throws Exception {
+        JsonNode platform = register();
+        String platformId = platform.get("platformId").asString();
+        // Topics no master consumes: the command is never answered.
+        Topics nowhere = new Topics("nowhere-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(nowhere.commands(), 1, (short) 1),
+                    new NewTopic(nowhere.replies(platformId), 1, (short) 1))).all().get();
+        }
+        String requestId = UUID.randomUUID().toString();
+        try (CommandClient client = CommandClient.start(SharedKafka.bootstrapServers(), nowhere, platformId,
+                platform.get("secret").asString(), 2)) {
+            assertThatThrownBy(() -> client.send(new AllocateCommand(requestId, platformId, 1, 1, Optional.empty(),
+                    Optional.empty()), Duration.ofMillis(500)))
+                    .isInstanceOf(CommandTimeoutException.class)
+                    .hasMessageContaining(requestId)
+                    .hasMessageContaining("2 attempts");
+        }
+    }
+
+    private static JsonNode register() {
+        return api.post("/api/v1/platforms",
+                "{\"name\":\"agent\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
+    }
+
+    private static CommandClient client(JsonNode platform, int attempts) {
+        return CommandClient.start(SharedKafka.bootstrapServers(), new Topics(database.topicPrefix()),
+                platform.get("platformId").asString(), platform.get("secret").asString(), attempts);
+    }
+}
