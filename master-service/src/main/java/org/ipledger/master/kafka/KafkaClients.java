@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.ipledger.master.platform.LedgerKafkaProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,8 @@ class KafkaClients {
     /** Batch listeners on raw bytes, committing offsets only after the batch was answered. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> batchListenerFactory(KafkaProperties properties,
-                                                                                 KafkaConnectionDetails connection) {
+                                                                                 KafkaConnectionDetails connection,
+                                                                                 LedgerKafkaProperties ledgerKafka) {
         Map<String, Object> config = properties.buildConsumerProperties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -44,6 +46,8 @@ class KafkaClients {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
         factory.setBatchListener(true);
+        // Consumers per instance; the partitions of a topic are shared among all instances' consumers.
+        factory.setConcurrency(ledgerKafka.listenerConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicationFactor replicas of every topic (1 for the embedded broker, 3 on a cluster)
  * @param embeddedPort port of the embedded broker, used when no {@code spring.kafka.bootstrap-servers}
  *        is given; fixed by default so agents find it again after a restart
+ * @param listenerConcurrency consumers of the changes and commands topics in this instance
  */
 @ConfigurationProperties("ipledger.kafka")
 public record LedgerKafkaProperties(
@@ -20,5 +21,6 @@ public record LedgerKafkaProperties(
         String advertisedBootstrapServers,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("9092") int embeddedPort) {
+        @DefaultValue("9092") int embeddedPort,
+        @DefaultValue("3") int listenerConcurrency) {
 }

@@ -1,0 +1,210 @@
+package org.ipledger.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.ipledger.client.CommandClient;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.Topics;
+import org.ipledger.schemas.command.AllocateCommand;
+import org.ipledger.schemas.reply.CommandReply;
+import org.ipledger.testing.SharedKafka;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The Kafka backbone measured in one run on one broker: the floor (a bare request-reply round trip
+ * to an echo with no database), allocation by command from one sequential client and from 3
+ * clients with 64 in flight each, and the ledger lag from commit to record on the ledger topic.
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.CommandBenchmark}
+ */
+public final class CommandBenchmark {
+
+    private static final int SEQUENTIAL = 2_000;
+    private static final int CLIENTS = 3;
+    private static final int IN_FLIGHT = 64;
+    private static final int PER_CLIENT = 10_000;
+
+    public static void main(String[] args) throws Exception {
+        LedgerDatabase database = LedgerDatabase.fresh();
+        try (MasterInstance master = database.startMaster()) {
+            Topics topics = new Topics(database.topicPrefix());
+            System.out.println("floor, bare request-reply to an echo: " + floor());
+
+            ApiClient api = master.adminClient();
+            long pool = new RestFixture(api).poolWithRange("10.0.0.0/8", "10.0.0.1", "10.255.255.254");
+            List<CommandClient> clients = new ArrayList<>();
+            List<String> platforms = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                var registration = api.post("/api/v1/platforms",
+                        "{\"name\":\"bench\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
+                platforms.add(registration.get("platformId").asString());
+                clients.add(CommandClient.start(SharedKafka.bootstrapServers(), topics, platforms.get(c),
+                        registration.get("secret").asString(), 1));
+            }
+            for (int i = 0; i < 500; i++) {
+                allocate(clients.get(0), platforms.get(0), pool);
+            }
+            Percentiles sequential = new Percentiles(SEQUENTIAL);
+            for (int i = 0; i < SEQUENTIAL; i++) {
+                long start = System.nanoTime();
+                allocate(clients.get(0), platforms.get(0), pool);
+                sequential.add(System.nanoTime() - start);
+            }
+            System.out.println("allocation by command, one client sequential: " + sequential.summary("ms"));
+
+            LedgerLag lag = new LedgerLag(topics.ledger());
+            Percentiles concurrent = new Percentiles(CLIENTS * PER_CLIENT);
+            ExecutorService threads = Executors.newFixedThreadPool(CLIENTS * IN_FLIGHT);
+            List<Future<?>> work = new ArrayList<>();
+            AtomicInteger errors = new AtomicInteger();
+            long start = System.nanoTime();
+            for (int c = 0; c < CLIENTS; c++) {
+                CommandClient client = clients.get(c);
+                String platform = platforms.get(c);
+                for (int t = 0; t < IN_FLIGHT; t++) {
+                    work.add(threads.submit(() -> {
+                        for (int i = 0; i < PER_CLIENT / IN_FLIGHT; i++) {
+                            long t0 = System.nanoTime();
+                            if (!allocate(client, platform, pool)) {
+                                errors.incrementAndGet();
+                            }
+                            concurrent.add(System.nanoTime() - t0);
+                        }
+                    }));
+                }
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            threads.shutdown();
+            System.out.printf("allocation by command, %d clients x %d in flight: %.0f allocations/s, %s, errors %d%n",
+                    CLIENTS, IN_FLIGHT, concurrent.count() / seconds, concurrent.summary("ms"), errors.get());
+            database.ledgerIsGapFree();
+            System.out.println("ledger lag, commit -> record on the ledger topic: " + lag.stop());
+            System.out.println("duplicates in the database: " + (database.count("SELECT COUNT(*) FROM ip")
+                    - database.count("SELECT COUNT(DISTINCT addr_bin) FROM ip")));
+            clients.forEach(CommandClient::close);
+        }
+        System.exit(0);
+    }
+
+    private static boolean allocate(CommandClient client, String platform, long pool) {
+        CommandReply reply = client.send(new AllocateCommand(UUID.randomUUID().toString(), platform, pool, 1,
+                Optional.empty(), Optional.empty()), Duration.ofSeconds(30));
+        return reply.ok();
+    }
+
+    /** A bare ReplyingKafkaTemplate round trip to a consumer that echoes, with no database. */
+    private static String floor() throws Exception {
+        String requests = "bench.echo." + UUID.randomUUID();
+        String replies = requests + ".replies";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(requests, 1, (short) 1), new NewTopic(replies, 1, (short) 1))).all().get();
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread echo = new Thread(() -> {
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers()),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+                 var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(),
+                         "linger.ms", 0), new StringSerializer(), new ByteArraySerializer())) {
+                consumer.assign(List.of(new TopicPartition(requests, 0)));
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        ProducerRecord<String, byte[]> reply = new ProducerRecord<>(replies, record.key(), record.value());
+                        reply.headers().add(record.headers().lastHeader("kafka_correlationId"));
+                        producer.send(reply);
+                    }
+                }
+            }
+        });
+        echo.start();
+        var container = new KafkaMessageListenerContainer<>(new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(
+                Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(), "group.id", "bench-echo"),
+                new StringDeserializer(), new ByteArrayDeserializer()), new ContainerProperties(replies));
+        var template = new ReplyingKafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
+                "bootstrap.servers", SharedKafka.bootstrapServers(), "linger.ms", 0), new StringSerializer(),
+                new ByteArraySerializer()), container);
+        template.start();
+        template.waitForAssignment(Duration.ofSeconds(30));
+        Percentiles floor = new Percentiles(SEQUENTIAL);
+        byte[] value = "{\"ping\":true}".getBytes();
+        for (int i = 0; i < SEQUENTIAL + 500; i++) {
+            long start = System.nanoTime();
+            template.sendAndReceive(new ProducerRecord<>(requests, "k", value), Duration.ofSeconds(10)).get();
+            if (i >= 500) {
+                floor.add(System.nanoTime() - start);
+            }
+        }
+        template.stop();
+        running.set(false);
+        echo.join();
+        return floor.summary("ms");
+    }
+
+    /** Reads the ledger topic while the load runs and measures committedAt -> arrival. */
+    private static final class LedgerLag {
+
+        private final Percentiles lag = new Percentiles(1_000_000);
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread reader;
+
+        LedgerLag(String topic) {
+            JsonMapper json = JsonMapper.builder().build();
+            reader = new Thread(() -> {
+                try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers()),
+                        new StringDeserializer(), new ByteArrayDeserializer())) {
+                    TopicPartition partition = new TopicPartition(topic, 0);
+                    consumer.assign(List.of(partition));
+                    consumer.seekToEnd(List.of(partition));
+                    consumer.position(partition);
+                    while (running.get()) {
+                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                            Instant committed = Instant.parse(json.readTree(record.value()).get("committedAt").asString());
+                            long nanos = Duration.between(committed, Instant.now()).toNanos();
+                            if (nanos >= 0) {
+                                lag.add(nanos);
+                            }
+                        }
+                    }
+                }
+            });
+            reader.start();
+        }
+
+        String stop() throws InterruptedException {
+            Thread.sleep(1_000);
+            running.set(false);
+            reader.join();
+            return lag.summary("ms");
+        }
+    }
+}
