@@ -149,10 +149,26 @@ class PoolOperationQueue implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops after the Kafka listener containers (which stop at {@code Integer.MAX_VALUE - 100}):
+     * a listener waiting for its batch's replies must get them, or it would hold its partitions
+     * until its poll interval runs out instead of handing them to another instance.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+
     @Override
     public void stop() {
         workers.forEach(Thread::interrupt);
         workers.clear();
+        IllegalStateException stopped = new IllegalStateException("master-service is stopping");
+        for (Mailbox mailbox : mailboxes.values()) {
+            for (Pending pending; (pending = mailbox.queue.poll()) != null; ) {
+                pending.reply.completeExceptionally(stopped);
+            }
+        }
     }
 
     @Override

@@ -128,6 +128,12 @@ public class LedgerSequencer implements SmartLifecycle {
         thread.start();
     }
 
+    /** Stops after the listeners and the allocation workers, so their last commits are numbered and sent. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+
     @Override
     public void stop() {
         Thread running = thread;
