@@ -1,21 +1,16 @@
 package org.ipledger.master.ledger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 import org.ipledger.schemas.ledger.LedgerEntryType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -33,9 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * have by {@code seq}.
  */
 @Component
-public class LedgerPublisher implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(LedgerPublisher.class);
+public class LedgerPublisher extends PollingLoop {
 
     private final LedgerPositions positions;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -44,11 +37,10 @@ public class LedgerPublisher implements SmartLifecycle {
     private final LedgerProperties properties;
     private final TransactionTemplate transaction;
     private final String source;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile Thread thread;
 
     LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json,
                     LedgerProperties properties, PlatformTransactionManager transactions, JdbcClient jdbc) {
+        super("ledger-publisher", properties.pollInterval());
         this.positions = positions;
         this.kafka = kafka;
         this.topics = topics;
@@ -57,11 +49,6 @@ public class LedgerPublisher implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactions);
         this.source = CloudEventHeaders.masterSource(
                 jdbc.sql("SELECT instance_id FROM installation").query(String.class).single());
-    }
-
-    /** Asks for a pass now: entries have just been numbered. */
-    void wakeUp() {
-        wakeUps.release();
     }
 
     /** Publishes what is numbered and not yet published; returns how many entries it sent. */
@@ -103,60 +90,8 @@ public class LedgerPublisher implements SmartLifecycle {
         return record;
     }
 
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                while (publishOnce() > 0) {
-                    // Keep going while there is a backlog.
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("ledger publication failed, retrying: {}", e.getMessage());
-                pause(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void start() {
-        thread = new Thread(this::run, "ledger-publisher");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Stops after the listeners and the allocation workers, so their last commits are numbered and sent. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
-    }
-
-    @Override
-    public void stop() {
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
+    int pass() {
+        return publishOnce();
     }
 }

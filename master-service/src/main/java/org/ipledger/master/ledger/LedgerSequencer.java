@@ -1,16 +1,12 @@
 package org.ipledger.master.ledger;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a sequencer and each entry is numbered once.
  */
 @Component
-public class LedgerSequencer implements SmartLifecycle {
+public class LedgerSequencer extends PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerSequencer.class);
 
@@ -31,22 +27,16 @@ public class LedgerSequencer implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final LedgerProperties properties;
     private final LedgerPublisher publisher;
-    private final Semaphore wakeUps = new Semaphore(0);
     /** Missing outbox ids and when this instance first saw them missing. */
     private final Map<Long, Long> holes = new HashMap<>();
-    private volatile Thread thread;
 
     LedgerSequencer(LedgerPositions positions, PlatformTransactionManager transactions, LedgerProperties properties,
                     LedgerPublisher publisher) {
+        super("ledger-sequencer", properties.pollInterval());
         this.positions = positions;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
         this.publisher = publisher;
-    }
-
-    /** Asks for a pass now: a transaction with ledger entries has just committed. */
-    void wakeUp() {
-        wakeUps.release();
     }
 
     /** Numbers what is ready now; returns how many entries it numbered. */
@@ -96,60 +86,8 @@ public class LedgerSequencer implements SmartLifecycle {
         return expired;
     }
 
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                while (sequenceOnce() > 0) {
-                    // Keep going while there is a backlog.
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("ledger sequencer pass failed, retrying: {}", e.getMessage());
-                sleep(Duration.ofMillis(500));
-            }
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
-    public void start() {
-        thread = new Thread(this::run, "ledger-sequencer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Stops after the listeners and the allocation workers, so their last commits are numbered and sent. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
-    }
-
-    @Override
-    public void stop() {
-        Thread running = thread;
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
+    int pass() {
+        return sequenceOnce();
     }
 }
