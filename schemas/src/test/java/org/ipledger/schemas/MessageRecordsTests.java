@@ -1,18 +1,23 @@
 package org.ipledger.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ipledger.schemas.change.MigrationChunk;
 import org.ipledger.schemas.command.AddRangeCommand;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.command.ClearableAttribute;
+import org.ipledger.schemas.command.CreateNetworkCommand;
 import org.ipledger.schemas.command.CreatePoolCommand;
 import org.ipledger.schemas.command.NetworkChanges;
 import org.ipledger.schemas.command.ReleaseCommand;
 import org.ipledger.schemas.command.UpdateNetworkCommand;
+import org.ipledger.schemas.ledger.NetworkEntity;
+import org.ipledger.schemas.ledger.PoolEntity;
 import org.ipledger.schemas.reply.CommandReply;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,6 +42,47 @@ class MessageRecordsTests {
 
         assertThat(command.locations()).isEmpty();
         assertThat(command.note()).isEmpty();
+    }
+
+    @Test
+    void turnsAbsentEntityValuesIntoEmptyOnes() {
+        NetworkEntity network = new NetworkEntity(12, "10.20.0.0/24", "web", null, null, null, null, null, null);
+        PoolEntity pool = new PoolEntity(3, "web", null, null, null);
+
+        assertThat(network.locations()).isEmpty();
+        assertThat(network.platformId()).isEmpty();
+        assertThat(network.family()).isEmpty();
+        assertThat(pool.locations()).isEmpty();
+        assertThat(pool.platformId()).isEmpty();
+    }
+
+    @Test
+    void keepsLocationsImmutable() {
+        List<String> locations = new ArrayList<>(List.of("fra1"));
+        CreateNetworkCommand command = new CreateNetworkCommand("r-1", "p", "10.20.0.0/24", "web", null, null,
+                locations, null);
+        PoolEntity pool = new PoolEntity(3, "web", locations, null, Optional.of("p"));
+
+        locations.add("fra2");
+
+        assertThat(command.locations()).containsExactly("fra1");
+        assertThat(pool.locations()).containsExactly("fra1");
+        assertThatExceptionOfType(UnsupportedOperationException.class)
+                .isThrownBy(() -> command.locations().add("ams1"));
+        assertThatExceptionOfType(UnsupportedOperationException.class)
+                .isThrownBy(() -> pool.locations().add("ams1"));
+    }
+
+    @Test
+    void refusesANetworkWhoseFamilyIsNotThatOfItsCidr() {
+        assertThat(new NetworkEntity(12, "2001:db8::/64", "v6", null, null, null, null, null, Optional.of(6)).family())
+                .contains(6);
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new NetworkEntity(12, "10.20.0.0/24", "web", null, null, null, null, null, Optional.of(6)));
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new NetworkEntity(12, "2001:db8::/64", "v6", null, null, null, null, null, Optional.of(4)));
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new NetworkEntity(12, "10.20.0.0/24", "web", null, null, null, null, null, Optional.of(5)));
     }
 
     @Test

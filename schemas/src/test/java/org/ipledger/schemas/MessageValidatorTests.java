@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What the schemas reject, and that the validator says why. */
 class MessageValidatorTests {
@@ -128,6 +131,83 @@ class MessageValidatorTests {
 
         assertThat(validate(SchemaNames.CHANGES_MESSAGE, change)).isNotEmpty()
                 .anySatisfy(violation -> assertThat(violation).contains("prefix"));
+    }
+
+    /** Messages that carry locations, on their topic's schema, with {@code %s} for the location names. */
+    static List<Arguments> messagesWithLocations() {
+        return List.of(
+                Arguments.of(SchemaNames.COMMAND, """
+                        {"requestId": "r-1", "platformId": "vmmanager-1", "type": "create_network",
+                         "cidr": "10.20.0.0/24", "name": "web", "locations": [%s]}"""),
+                Arguments.of(SchemaNames.COMMAND, """
+                        {"requestId": "r-1", "platformId": "vmmanager-1", "type": "create_pool",
+                         "name": "web", "locations": [%s]}"""),
+                Arguments.of(SchemaNames.COMMAND, """
+                        {"requestId": "r-1", "platformId": "vmmanager-1", "type": "update_network",
+                         "networkId": 12, "changes": {"locations": [%s]}}"""),
+                Arguments.of(SchemaNames.COMMAND, """
+                        {"requestId": "r-1", "platformId": "vmmanager-1", "type": "update_pool",
+                         "poolId": 3, "changes": {"locations": [%s]}}"""),
+                Arguments.of(SchemaNames.LEDGER_ENTRY, """
+                        {"seq": 1, "type": "network_created", "platformId": "vmmanager-1",
+                         "committedAt": "2026-05-01T10:16:00Z",
+                         "entity": {"id": 12, "cidr": "10.20.0.0/24", "name": "web", "locations": [%s]}}"""),
+                Arguments.of(SchemaNames.LEDGER_ENTRY, """
+                        {"seq": 2, "type": "pool_updated", "platformId": "vmmanager-1",
+                         "committedAt": "2026-05-01T10:16:00Z",
+                         "entity": {"id": 3, "name": "web", "locations": [%s]}}"""),
+                Arguments.of(SchemaNames.CHANGES_MESSAGE, """
+                        {"kind": "change", "eventId": "e-1", "platformId": "vmmanager-1", "sequence": 7,
+                         "capturedAt": "2026-05-01T10:16:00Z", "table": "ipnet", "op": "create",
+                         "row": {"id": 5, "name": "backup", "addr": "192.168.50.0", "prefix": 24, "locations": [%s]}}"""),
+                Arguments.of(SchemaNames.CHANGES_MESSAGE, """
+                        {"kind": "change", "eventId": "e-1", "platformId": "vmmanager-1", "sequence": 7,
+                         "capturedAt": "2026-05-01T10:16:00Z", "table": "ippool", "op": "update",
+                         "row": {"id": 8, "name": "backup", "locations": [%s]}}"""),
+                Arguments.of(SchemaNames.CHANGES_MESSAGE, """
+                        {"kind": "migration_chunk", "eventId": "m-1:0", "migrationId": "m-1", "platformId": "dcimanager-1",
+                         "chunkIndex": 0, "chunkTotal": 1, "ippool": [{"id": 1, "name": "servers", "locations": [%s]}]}"""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("messagesWithLocations")
+    void acceptsLocationNames(String schemaName, String message) {
+        assertThat(validate(schemaName, message.formatted("\"fra1\", \"ams 2\""))).isEmpty();
+        assertThat(validate(schemaName, message.formatted(""))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("messagesWithLocations")
+    void rejectsAnEmptyLocationName(String schemaName, String message) {
+        assertThat(validate(schemaName, message.formatted("\"fra1\", \"\"")))
+                .singleElement().asString().contains("locations[1]");
+    }
+
+    @Test
+    void rejectsANetworkWhoseFamilyIsNotThatOfItsCidr() {
+        String entry = """
+                {"seq": 1, "type": "network_created", "platformId": "master", "committedAt": "2026-05-01T10:16:00Z",
+                 "entity": {"id": 12, "cidr": "%s", "name": "web", "platformId": "vmmanager-1", "family": %s}}""";
+
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry.formatted("10.20.0.0/24", "4"))).isEmpty();
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry.formatted("2001:db8::/64", "6"))).isEmpty();
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry.formatted("10.20.0.0/24", "null"))).isEmpty();
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry.formatted("10.20.0.0/24", "6")))
+                .singleElement().asString().contains("cidr");
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry.formatted("2001:db8::/64", "4")))
+                .singleElement().asString().contains("cidr");
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry.formatted("10.20.0.0/24", "5")))
+                .singleElement().asString().contains("family");
+    }
+
+    @Test
+    void rejectsAnEntityOwnedByAPlatformIdThatCannotNameAReplyTopic() {
+        String entry = """
+                {"seq": 2, "type": "pool_created", "platformId": "master", "committedAt": "2026-05-01T10:16:00Z",
+                 "entity": {"id": 3, "name": "web", "platformId": "vm manager/1"}}""";
+
+        assertThat(validate(SchemaNames.LEDGER_ENTRY, entry)).isNotEmpty()
+                .allSatisfy(violation -> assertThat(violation).contains("entity.platformId"));
     }
 
     @Test

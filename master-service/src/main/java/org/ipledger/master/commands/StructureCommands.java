@@ -62,7 +62,7 @@ class StructureCommands {
         String platform = command.platformId();
         if (command instanceof CreateNetworkCommand create) {
             return created(networks.create(new NetworkRequest(create.cidr(), create.name(), create.gateway().orElse(null),
-                    create.vlan().orElse(null), null, create.note().orElse(null)), platform));
+                    create.vlan().orElse(null), create.locations(), create.note().orElse(null)), platform));
         }
         if (command instanceof UpdateNetworkCommand update) {
             Map<String, Object> patch = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ class StructureCommands {
             return new Reply(HttpStatus.NO_CONTENT.value(), "");
         }
         if (command instanceof CreatePoolCommand create) {
-            return created(pools.create(new PoolRequest(create.name(), null, create.note().orElse(null)), platform));
+            return created(pools.create(new PoolRequest(create.name(), create.locations(), create.note().orElse(null)), platform));
         }
         if (command instanceof UpdatePoolCommand update) {
             Map<String, Object> patch = new LinkedHashMap<>();

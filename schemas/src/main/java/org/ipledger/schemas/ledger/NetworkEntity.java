@@ -13,6 +13,8 @@ import java.util.Optional;
  * A network; for a delete, as it was.
  *
  * @param locations empty means all locations
+ * @param platformId the platform that owns the network (not necessarily the one the change came from)
+ * @param family 4 or 6, as {@code cidr} says
  */
 public record NetworkEntity(
         long id,
@@ -21,7 +23,9 @@ public record NetworkEntity(
         Optional<String> gateway,
         Optional<Integer> vlan,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> locations,
-        Optional<String> note) implements LedgerEntity {
+        Optional<String> note,
+        Optional<String> platformId,
+        Optional<Integer> family) implements LedgerEntity {
 
     public NetworkEntity {
         positive(id, "id");
@@ -31,6 +35,13 @@ public record NetworkEntity(
         vlan = optional(vlan);
         locations = allLocationsIfAbsent(locations);
         note = optional(note);
+        platformId = optional(platformId);
+        family = optional(family);
+        int cidrFamily = cidr.indexOf(':') >= 0 ? 6 : 4;
+        if (family.isPresent() && family.get() != cidrFamily) {
+            throw new IllegalArgumentException("family must be " + cidrFamily + " for " + cidr + ", was "
+                    + family.get());
+        }
     }
 
     @Override

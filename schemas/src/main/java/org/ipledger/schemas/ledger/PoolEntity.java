@@ -13,18 +13,21 @@ import java.util.Optional;
  * A pool; for a delete, as it was.
  *
  * @param locations empty means all locations
+ * @param platformId the platform that owns the pool (not necessarily the one the change came from)
  */
 public record PoolEntity(
         long id,
         String name,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> locations,
-        Optional<String> note) implements LedgerEntity {
+        Optional<String> note,
+        Optional<String> platformId) implements LedgerEntity {
 
     public PoolEntity {
         positive(id, "id");
         required(name, "name");
         locations = allLocationsIfAbsent(locations);
         note = optional(note);
+        platformId = optional(platformId);
     }
 
     @Override

@@ -86,7 +86,7 @@ class CloudEventHeadersTests {
                 new PoolRow(1, "web", null, null))))
                 .isEqualTo("org.ipledger.change.v1");
         assertThat(CloudEventTypes.of(new LedgerEntry(1, LedgerEntryType.POOL_CREATED, "p", Optional.empty(),
-                Optional.empty(), now, new PoolEntity(3, "web", null, null))))
+                Optional.empty(), now, new PoolEntity(3, "web", null, null, null))))
                 .isEqualTo("org.ipledger.ledger.pool_created.v1");
     }
 
