@@ -1,5 +1,6 @@
 package org.ipledger.master;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,19 @@ public final class LedgerDatabase {
                 "ipledger.kafka.topic-prefix=" + topicPrefix()));
         all.addAll(List.of(properties));
         return MasterInstance.start(url, server.username(), server.password(), all.toArray(String[]::new));
+    }
+
+    /** Starts a master in a JVM of its own on this database, to be killed by a test. */
+    public MasterProcess startMasterProcess(int port, Path log, String... properties) {
+        EmbeddedMariaDb server = SharedMariaDb.server();
+        List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
+                "spring.datasource.username=" + server.username(), "spring.datasource.password=" + server.password(),
+                "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "ipledger.kafka.topic-prefix=" + topicPrefix(),
+                "ipledger.admin.email=" + MasterInstance.ADMIN_EMAIL, "ipledger.admin.password=" + MasterInstance.ADMIN_PASSWORD,
+                "spring.main.banner-mode=off"));
+        all.addAll(List.of(properties));
+        return MasterProcess.start(all, port, log);
     }
 
     /** The prefix of this database's master's topics. */
