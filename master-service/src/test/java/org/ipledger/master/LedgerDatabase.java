@@ -40,8 +40,13 @@ public final class LedgerDatabase {
      * (prefixed by the database's name) so test classes never read each other's ledger.
      */
     public MasterInstance startMaster(String... properties) {
+        return startMasterOn(SharedKafka.bootstrapServers(), properties);
+    }
+
+    /** Starts a master on this database and the given Kafka. */
+    public MasterInstance startMasterOn(String bootstrapServers, String... properties) {
         EmbeddedMariaDb server = SharedMariaDb.server();
-        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "ipledger.kafka.topic-prefix=" + topicPrefix()));
         all.addAll(List.of(properties));
         return MasterInstance.start(url, server.username(), server.password(), all.toArray(String[]::new));
