@@ -1,7 +1,7 @@
 package org.ipledger.schemas.change;
 
-import static org.ipledger.schemas.change.RowFields.optional;
-import static org.ipledger.schemas.change.RowFields.required;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.required;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

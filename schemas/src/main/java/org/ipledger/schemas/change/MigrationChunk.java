@@ -1,7 +1,7 @@
 package org.ipledger.schemas.change;
 
-import static org.ipledger.schemas.change.RowFields.emptyIfAbsent;
-import static org.ipledger.schemas.change.RowFields.required;
+import static org.ipledger.schemas.RecordChecks.emptyIfAbsent;
+import static org.ipledger.schemas.RecordChecks.required;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,9 +1,9 @@
 package org.ipledger.schemas.change;
 
-import static org.ipledger.schemas.change.RowFields.positive;
-import static org.ipledger.schemas.change.RowFields.emptyIfAbsent;
-import static org.ipledger.schemas.change.RowFields.optional;
-import static org.ipledger.schemas.change.RowFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.emptyIfAbsent;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.required;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.positive;
-import static org.ipledger.schemas.command.CommandFields.optional;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import java.util.Optional;
 
@@ -19,8 +19,8 @@ public record AddRangeCommand(
         Optional<String> cidr) implements Command {
 
     public AddRangeCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         positive(poolId, "poolId");
         start = optional(start);
         end = optional(end);

@@ -1,8 +1,8 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.positive;
-import static org.ipledger.schemas.command.CommandFields.optional;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -25,8 +25,8 @@ public record AllocateCommand(
         Optional<String> ownerRef) implements Command {
 
     public AllocateCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         positive(poolId, "poolId");
         address = optional(address);
         ownerRef = optional(ownerRef);

@@ -1,8 +1,8 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.allLocationsIfAbsent;
-import static org.ipledger.schemas.command.CommandFields.optional;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.emptyIfAbsent;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -25,13 +25,13 @@ public record CreateNetworkCommand(
         Optional<String> note) implements Command {
 
     public CreateNetworkCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
-        required(cidr, "cidr");
-        required(name, "name");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
+        requiredText(cidr, "cidr");
+        requiredText(name, "name");
         gateway = optional(gateway);
         vlan = optional(vlan);
-        locations = allLocationsIfAbsent(locations);
+        locations = emptyIfAbsent(locations);
         note = optional(note);
     }
 

@@ -1,8 +1,8 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.allLocationsIfAbsent;
-import static org.ipledger.schemas.command.CommandFields.optional;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.emptyIfAbsent;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -21,10 +21,10 @@ public record CreatePoolCommand(
         Optional<String> note) implements Command {
 
     public CreatePoolCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
-        required(name, "name");
-        locations = allLocationsIfAbsent(locations);
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
+        requiredText(name, "name");
+        locations = emptyIfAbsent(locations);
         note = optional(note);
     }
 

@@ -1,14 +1,14 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.positive;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 /** Delete a network ({@code DELETE /api/v1/networks/{id}}). */
 public record DeleteNetworkCommand(String requestId, String platformId, long networkId) implements Command {
 
     public DeleteNetworkCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         positive(networkId, "networkId");
     }
 

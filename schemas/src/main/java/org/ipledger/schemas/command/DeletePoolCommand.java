@@ -1,14 +1,14 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.positive;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 /** Delete a pool ({@code DELETE /api/v1/pools/{id}}). */
 public record DeletePoolCommand(String requestId, String platformId, long poolId) implements Command {
 
     public DeletePoolCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         positive(poolId, "poolId");
     }
 

@@ -1,6 +1,6 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.optional;
+import static org.ipledger.schemas.RecordChecks.optional;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.optional;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import java.util.Optional;
 import org.ipledger.schemas.Topics;
@@ -14,10 +14,10 @@ public record ReleaseCommand(String requestId, String platformId, Optional<Long>
         implements Command {
 
     public ReleaseCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         poolId = optional(poolId);
-        required(address, "address");
+        requiredText(address, "address");
     }
 
     @Override

@@ -1,14 +1,14 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.positive;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 /** Remove a range from a pool ({@code DELETE /api/v1/pools/{id}/ranges/{rangeId}}). */
 public record RemoveRangeCommand(String requestId, String platformId, long poolId, long rangeId) implements Command {
 
     public RemoveRangeCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         positive(poolId, "poolId");
         positive(rangeId, "rangeId");
     }

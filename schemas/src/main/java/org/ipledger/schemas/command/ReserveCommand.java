@@ -1,7 +1,7 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.optional;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import java.util.Optional;
 import org.ipledger.schemas.Topics;
@@ -20,10 +20,10 @@ public record ReserveCommand(
         Optional<String> ownerRef) implements Command {
 
     public ReserveCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         poolId = optional(poolId);
-        required(address, "address");
+        requiredText(address, "address");
         ownerRef = optional(ownerRef);
     }
 

@@ -1,7 +1,7 @@
 package org.ipledger.schemas.command;
 
-import static org.ipledger.schemas.command.CommandFields.positive;
-import static org.ipledger.schemas.command.CommandFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.requiredText;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -21,8 +21,8 @@ public record UpdateNetworkCommand(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClearableAttribute> clear) implements Command {
 
     public UpdateNetworkCommand {
-        required(requestId, "requestId");
-        required(platformId, "platformId");
+        requiredText(requestId, "requestId");
+        requiredText(platformId, "platformId");
         positive(networkId, "networkId");
         Objects.requireNonNull(changes, "changes is required");
         clear = clear == null ? List.of() : List.copyOf(clear);

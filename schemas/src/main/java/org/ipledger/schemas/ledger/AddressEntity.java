@@ -1,7 +1,7 @@
 package org.ipledger.schemas.ledger;
 
-import static org.ipledger.schemas.ledger.EntityFields.optional;
-import static org.ipledger.schemas.ledger.EntityFields.required;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.required;
 
 import java.util.Optional;
 import org.ipledger.schemas.AddressStatus;

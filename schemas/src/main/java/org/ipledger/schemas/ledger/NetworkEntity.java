@@ -1,9 +1,9 @@
 package org.ipledger.schemas.ledger;
 
-import static org.ipledger.schemas.ledger.EntityFields.positive;
-import static org.ipledger.schemas.ledger.EntityFields.allLocationsIfAbsent;
-import static org.ipledger.schemas.ledger.EntityFields.optional;
-import static org.ipledger.schemas.ledger.EntityFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.emptyIfAbsent;
+import static org.ipledger.schemas.RecordChecks.optional;
+import static org.ipledger.schemas.RecordChecks.required;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
@@ -33,7 +33,7 @@ public record NetworkEntity(
         required(name, "name");
         gateway = optional(gateway);
         vlan = optional(vlan);
-        locations = allLocationsIfAbsent(locations);
+        locations = emptyIfAbsent(locations);
         note = optional(note);
         platformId = optional(platformId);
         family = optional(family);

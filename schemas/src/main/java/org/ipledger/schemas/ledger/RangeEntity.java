@@ -1,7 +1,7 @@
 package org.ipledger.schemas.ledger;
 
-import static org.ipledger.schemas.ledger.EntityFields.positive;
-import static org.ipledger.schemas.ledger.EntityFields.required;
+import static org.ipledger.schemas.RecordChecks.positive;
+import static org.ipledger.schemas.RecordChecks.required;
 
 /**
  * A range of a pool, inside one network.
