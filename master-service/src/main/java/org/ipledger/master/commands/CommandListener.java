@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ipledger.master.allocation.Reply;
+import org.ipledger.master.platform.PlatformService;
 import org.ipledger.schemas.MessageDeserializer;
 import org.ipledger.schemas.MessageFormatException;
 import org.ipledger.schemas.MessageSerializer;
@@ -38,12 +40,15 @@ class CommandListener {
     private final CommandExecutor executor;
     private final CommandReplies replies;
     private final DeadLetters deadLetters;
+    private final PlatformService platforms;
 
-    CommandListener(PlatformSecrets secrets, CommandExecutor executor, CommandReplies replies, DeadLetters deadLetters) {
+    CommandListener(PlatformSecrets secrets, CommandExecutor executor, CommandReplies replies, DeadLetters deadLetters,
+                    PlatformService platforms) {
         this.signatures = new SignatureVerifier(secrets);
         this.executor = executor;
         this.replies = replies;
         this.deadLetters = deadLetters;
+        this.platforms = platforms;
     }
 
     @KafkaListener(id = "ipledger-commands", topics = "#{@topics.commands()}", groupId = "${ipledger.kafka.command-group:ipledger-master}",
@@ -62,6 +67,7 @@ class CommandListener {
         for (Admitted each : admitted) {
             sends.add(replies.send(each.record, each.command, each.reply.join()));
         }
+        platforms.seen(admitted.stream().map(each -> each.command.platformId()).collect(Collectors.toSet()));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
     }
 

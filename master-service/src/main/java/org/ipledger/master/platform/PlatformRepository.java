@@ -3,6 +3,7 @@ package org.ipledger.master.platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,11 @@ class PlatformRepository {
     Optional<String> secret(String platformId) {
         return jdbc.sql("SELECT secret FROM platform WHERE id = ? AND secret IS NOT NULL").param(platformId)
                 .query(String.class).optional();
+    }
+
+    void seen(Collection<String> platformIds) {
+        jdbc.sql("UPDATE platform SET last_seen_at = UTC_TIMESTAMP(6) WHERE id IN (:ids)")
+                .param("ids", platformIds).update();
     }
 
     List<Platform> page(String afterId, int limit) {

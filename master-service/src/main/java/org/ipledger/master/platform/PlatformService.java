@@ -1,6 +1,7 @@
 package org.ipledger.master.platform;
 
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +72,13 @@ public class PlatformService {
                 .replicas(kafkaProperties.replicationFactor()).build());
         return new Registration(registered.id(), registered.secret(),
                 new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix()));
+    }
+
+    /** Records that these platforms were just heard from. */
+    public void seen(Collection<String> platformIds) {
+        if (!platformIds.isEmpty()) {
+            platforms.seen(platformIds);
+        }
     }
 
     public Page<Platform> list(String cursor, Integer limit) {

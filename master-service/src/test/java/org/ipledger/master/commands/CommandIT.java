@@ -66,6 +66,7 @@ class CommandIT extends OneMaster {
         JsonNode body = JSON.readTree(reply.value());
         assertThat(body.get("ok").asBoolean()).isTrue();
         assertThat(body.get("result").get("addresses").get(0).get("address").asString()).isEqualTo("10.100.0.1");
+        assertThat(api.get("/api/v1/platforms?limit=1000").body()).contains(platformId, "lastSeenAt");
     }
 
     @Test
