@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Consumes {@code ipledger.commands} in batches. Each record is checked in the order that keeps
  * bad input away from the ledger (signature, then schema, then parsing, then that the signer is
  * the platform the command speaks for); refused records go to the dead-letter topic and the batch
- * goes on. Admitted commands run together, their replies are sent, and only then are the offsets
+ * goes on. Admitted commands run together and their replies are sent before the offsets are
  * committed: a crash redelivers the batch, and every redelivered command gets its stored reply.
  */
 @Component
@@ -64,8 +64,11 @@ class CommandListener {
                 admitted.add(new Admitted(record, command, executor.execute(command, fingerprint)));
             }
         }
+        // Replies are not awaited: each is stored with its effect, and a requester that misses
+        // one retries with the same requestId and gets it again. Dead letters are awaited, since
+        // nothing else keeps a refused record once its offset is committed.
         for (Admitted each : admitted) {
-            sends.add(replies.send(each.record, each.command, each.reply.join()));
+            replies.send(each.record, each.command, each.reply.join());
         }
         platforms.seen(admitted.stream().map(each -> each.command.platformId()).collect(Collectors.toSet()));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
