@@ -1,11 +1,13 @@
 package org.ipledger.master.allocation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
+import org.ipledger.master.address.AddressKey;
 
 /**
  * The free space of one pool: its ranges in address order, each with its used offsets. It answers
@@ -16,14 +18,17 @@ import inet.ipaddr.IPAddress;
 public final class FreeSpaceIndex {
 
     private final long poolId;
+    /** The ranges in database key order, which sorts both address families in one order. */
     private final List<RangeSpace> ranges;
+    private final byte[][] starts;
     private final long rangesVersion;
     private long version;
 
     FreeSpaceIndex(long poolId, List<RangeSpace> ranges, long version, long rangesVersion) {
         this.poolId = poolId;
         this.ranges = new ArrayList<>(ranges);
-        this.ranges.sort(Comparator.comparing(RangeSpace::start));
+        this.ranges.sort(Comparator.comparing(range -> AddressKey.of(range.start()), Arrays::compareUnsigned));
+        this.starts = this.ranges.stream().map(range -> AddressKey.of(range.start())).toArray(byte[][]::new);
         this.version = version;
         this.rangesVersion = rangesVersion;
     }
@@ -55,14 +60,23 @@ public final class FreeSpaceIndex {
         return Optional.empty();
     }
 
-    /** The range of this pool that holds the address, if any. */
+    /** The range of this pool that holds the address, if any: the last one starting at or before it. */
     Optional<RangeSpace> rangeOf(IPAddress address) {
-        for (RangeSpace range : ranges) {
-            if (range.contains(address)) {
-                return Optional.of(range);
+        byte[] key = AddressKey.of(address);
+        int low = 0;
+        int high = starts.length - 1;
+        int candidate = -1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (Arrays.compareUnsigned(starts[middle], key) <= 0) {
+                candidate = middle;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
             }
         }
-        return Optional.empty();
+        return candidate >= 0 && ranges.get(candidate).contains(address)
+                ? Optional.of(ranges.get(candidate)) : Optional.empty();
     }
 
     boolean hasRanges() {

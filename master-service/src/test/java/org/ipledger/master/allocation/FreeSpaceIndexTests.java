@@ -92,6 +92,22 @@ class FreeSpaceIndexTests {
     }
 
     @Test
+    void theRangeOfAnAddressIsFoundAmongManyRangesOfBothFamilies() {
+        List<String[]> ranges = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ranges.add(range("10.0." + i + ".10", "10.0." + i + ".20"));
+        }
+        ranges.add(range("2001:db8::10", "2001:db8::20"));
+        FreeSpaceIndex index = index("0.0.0.0/0", null, ranges.toArray(String[][]::new));
+
+        assertThat(index.rangeOf(ip("10.0.150.15")).orElseThrow().start()).isEqualTo(ip("10.0.150.10"));
+        assertThat(index.rangeOf(ip("10.0.150.21"))).isEmpty();
+        assertThat(index.rangeOf(ip("10.0.0.9"))).isEmpty();
+        assertThat(index.rangeOf(ip("2001:db8::15")).orElseThrow().start()).isEqualTo(ip("2001:db8::10"));
+        assertThat(index.rangeOf(ip("2001:db8::21"))).isEmpty();
+    }
+
+    @Test
     void exhaustedPoolHasNoFreeAddress() {
         FreeSpaceIndex index = index("10.0.0.0/30", null, range("10.0.0.1", "10.0.0.2"));
         takeAll(index);
