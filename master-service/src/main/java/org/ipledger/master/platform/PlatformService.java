@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Fields;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Service;
 public class PlatformService {
 
     private static final Set<String> KINDS = Set.of("vmmanager", "dcimanager");
+    private static final long SEEN_INTERVAL_NANOS = 1_000_000_000L;
 
     private final PlatformRepository platforms;
     private final KafkaEndpoint kafka;
@@ -32,6 +35,7 @@ public class PlatformService {
     private final Topics topics;
     private final LedgerKafkaProperties kafkaProperties;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, Long> lastRecorded = new ConcurrentHashMap<>();
 
     PlatformService(PlatformRepository platforms, KafkaEndpoint kafka, KafkaAdmin admin, Topics topics,
                     LedgerKafkaProperties kafkaProperties) {
@@ -74,10 +78,18 @@ public class PlatformService {
                 new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix()));
     }
 
-    /** Records that these platforms were just heard from. */
+    /**
+     * Records that these platforms were just heard from; at most once a second per platform, so
+     * busy traffic does not pay a commit per batch for it.
+     */
     public void seen(Collection<String> platformIds) {
-        if (!platformIds.isEmpty()) {
-            platforms.seen(platformIds);
+        long now = System.nanoTime();
+        List<String> due = platformIds.stream()
+                .filter(id -> now - lastRecorded.getOrDefault(id, now - SEEN_INTERVAL_NANOS) >= SEEN_INTERVAL_NANOS)
+                .toList();
+        if (!due.isEmpty()) {
+            platforms.seen(due);
+            due.forEach(id -> lastRecorded.put(id, now));
         }
     }
 
