@@ -63,11 +63,6 @@ public final class AddressParser {
         return block;
     }
 
-    /** True when the text carries a prefix length, that is, it is meant as a CIDR. */
-    public static boolean isCidr(String text) {
-        return text != null && text.contains("/");
-    }
-
     private static IPAddress parse(String field, String text, String what) {
         if (text == null || text.isBlank()) {
             throw ApiException.badRequest("missing_field", field + " is required.");

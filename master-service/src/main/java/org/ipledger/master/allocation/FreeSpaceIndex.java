@@ -79,10 +79,6 @@ public final class FreeSpaceIndex {
                 ? Optional.of(ranges.get(candidate)) : Optional.empty();
     }
 
-    boolean hasRanges() {
-        return !ranges.isEmpty();
-    }
-
     /** Applies a committed change read from the pool's journal. */
     void apply(IPAddress address, boolean used) {
         rangeOf(address).ifPresent(range -> {

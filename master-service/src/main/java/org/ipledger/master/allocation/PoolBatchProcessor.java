@@ -141,8 +141,9 @@ class PoolBatchProcessor {
             // Only effects are remembered: a refused request changed nothing, stores nothing,
             // and may be retried once the cause is gone (at most one effect either way).
             requestId.filter(id -> reply.ok()).ifPresent(id -> {
-                effects.reply(id, operation.fingerprint(), reply, operation.platformId());
-                known.put(id, new AddressStore.StoredReply(operation.fingerprint(), reply));
+                String fingerprint = operation.fingerprint();
+                effects.reply(id, fingerprint, reply, operation.platformId());
+                known.put(id, new AddressStore.StoredReply(fingerprint, reply));
             });
             replies.add(reply);
         }

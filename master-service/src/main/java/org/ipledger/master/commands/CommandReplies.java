@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.ipledger.master.allocation.Reply;
+import org.ipledger.master.info.Installation;
 import org.ipledger.schemas.MessageSerializer;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.cloudevents.CloudEventHeaders;
@@ -34,12 +35,14 @@ class CommandReplies {
     private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
     private final JsonMapper json;
+    private final String source;
     private final MessageSerializer serializer = new MessageSerializer();
 
-    CommandReplies(KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json) {
+    CommandReplies(KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json, Installation installation) {
         this.kafka = kafka;
         this.topics = topics;
         this.json = json;
+        this.source = CloudEventHeaders.masterSource(installation.instanceId());
     }
 
     CompletableFuture<SendResult<String, byte[]>> send(ConsumerRecord<String, byte[]> request, Command command, Reply reply) {
@@ -55,7 +58,7 @@ class CommandReplies {
         if (correlation != null) {
             record.headers().add(KafkaHeaders.CORRELATION_ID, correlation.value());
         }
-        new CloudEventHeaders(UUID.randomUUID().toString(), "org.ipledger.reply.v1", "/ipledger/master", Instant.now())
+        new CloudEventHeaders(UUID.randomUUID().toString(), "org.ipledger.reply.v1", source, Instant.now())
                 .writeTo(record.headers());
         return kafka.send(record);
     }

@@ -8,10 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.ipledger.master.info.Installation;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 import org.ipledger.schemas.ledger.LedgerEntryType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ public class LedgerPublisher extends PollingLoop {
     private final String source;
 
     LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json,
-                    LedgerProperties properties, PlatformTransactionManager transactions, JdbcClient jdbc) {
+                    LedgerProperties properties, PlatformTransactionManager transactions, Installation installation) {
         super("ledger-publisher", properties.pollInterval());
         this.positions = positions;
         this.kafka = kafka;
@@ -47,8 +47,7 @@ public class LedgerPublisher extends PollingLoop {
         this.json = json;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
-        this.source = CloudEventHeaders.masterSource(
-                jdbc.sql("SELECT instance_id FROM installation").query(String.class).single());
+        this.source = CloudEventHeaders.masterSource(installation.instanceId());
     }
 
     /** Publishes what is numbered and not yet published; returns how many entries it sent. */
