@@ -25,6 +25,9 @@ public final class SchemaNames {
     /** A migration chunk alone. */
     public static final String MIGRATION_CHUNK = "change/migration_chunk.v1";
 
+    /** A platform's status report alone. */
+    public static final String PLATFORM_STATUS = "change/platform_status.v1";
+
     /** Any value of {@code ipledger.ledger}, dispatched on {@code type}. */
     public static final String LEDGER_ENTRY = "ledger/ledger_entry.v1";
 

@@ -65,7 +65,7 @@ class ExampleMessagesTests {
                         || name.equals(SchemaNames.LEDGER_ENTRY))
                 .toList();
 
-        assertThat(messageSchemas).hasSize(15).allSatisfy(name -> assertThat(exampled).contains(name));
+        assertThat(messageSchemas).hasSize(16).allSatisfy(name -> assertThat(exampled).contains(name));
     }
 
     @Test

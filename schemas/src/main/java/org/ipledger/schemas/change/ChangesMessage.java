@@ -8,11 +8,12 @@ import org.ipledger.schemas.WireMessage;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = ChangeEvent.class, name = "change"),
-    @JsonSubTypes.Type(value = MigrationChunk.class, name = "migration_chunk")
+    @JsonSubTypes.Type(value = MigrationChunk.class, name = "migration_chunk"),
+    @JsonSubTypes.Type(value = PlatformStatus.class, name = "status")
 })
-public sealed interface ChangesMessage extends WireMessage permits ChangeEvent, MigrationChunk {
+public sealed interface ChangesMessage extends WireMessage permits ChangeEvent, MigrationChunk, PlatformStatus {
 
-    /** The idempotency key: applying the same event twice has one effect. */
+    /** The idempotency key: applying the same event twice has one effect (status reports are not logged). */
     String eventId();
 
     /** The platform the rows come from. */

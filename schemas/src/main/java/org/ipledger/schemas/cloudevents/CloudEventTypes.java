@@ -2,6 +2,7 @@ package org.ipledger.schemas.cloudevents;
 
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.MigrationChunk;
+import org.ipledger.schemas.change.PlatformStatus;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.command.CommandType;
 import org.ipledger.schemas.ledger.LedgerEntry;
@@ -19,6 +20,13 @@ public final class CloudEventTypes {
     public static final String REPLY = "org.ipledger.reply.v1";
     public static final String CHANGE_EVENT = "org.ipledger.change.v1";
     public static final String MIGRATION_CHUNK = "org.ipledger.migration.chunk.v1";
+    /** An agent's report of its applied ledger position, on {@code ipledger.changes}. */
+    public static final String PLATFORM_STATUS = "org.ipledger.platform.status.v1";
+    /**
+     * The master's receipt of a change event or migration chunk, on the platform's replies topic;
+     * its value is a {@link CommandReply} whose {@code requestId} is the event id.
+     */
+    public static final String CHANGE_RECEIPT = "org.ipledger.change.receipt.v1";
 
     private CloudEventTypes() {
     }
@@ -43,6 +51,9 @@ public final class CloudEventTypes {
         }
         if (message instanceof MigrationChunk) {
             return MIGRATION_CHUNK;
+        }
+        if (message instanceof PlatformStatus) {
+            return PLATFORM_STATUS;
         }
         throw new IllegalArgumentException("not an ipledger message: " + message);
     }

@@ -1,0 +1,26 @@
+package org.ipledger.schemas.change;
+
+import static org.ipledger.schemas.RecordChecks.required;
+
+import java.time.Instant;
+
+/**
+ * An agent's report of how far its replica has applied the ledger, so the master can show the
+ * platform's lag. Not idempotency-logged and not answered: a later report supersedes an earlier one.
+ *
+ * @param eventId unique per report
+ * @param appliedSeq the highest ledger {@code seq} the platform's replica has applied, 0 for none
+ * @param reportedAt when the agent made the report
+ */
+public record PlatformStatus(String eventId, String platformId, long appliedSeq, Instant reportedAt)
+        implements ChangesMessage {
+
+    public PlatformStatus {
+        required(eventId, "eventId");
+        required(platformId, "platformId");
+        if (appliedSeq < 0) {
+            throw new IllegalArgumentException("appliedSeq is at least 0, was " + appliedSeq);
+        }
+        required(reportedAt, "reportedAt");
+    }
+}
