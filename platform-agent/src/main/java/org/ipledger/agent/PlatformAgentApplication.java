@@ -2,12 +2,14 @@ package org.ipledger.agent;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The integration module installed on every joined platform. A skeleton until the platform agent
- * issue: it starts and answers {@code GET /api/v1/info}.
+ * The integration module installed on every joined platform: joins it to the master, migrates
+ * its address space, captures its later local changes, and serves its address-space API.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PlatformAgentApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,33 @@
+package org.ipledger.agent;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What an operator may configure on an agent. Everything about the master (Kafka, secret) comes
+ * from the master when the platform joins, not from here.
+ *
+ * @param dataDir where the agent keeps its state, capture offsets and replica ({@code ipledger.data-dir})
+ * @param agent the platform this agent serves
+ */
+@ConfigurationProperties("ipledger")
+public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Platform agent) {
+
+    /**
+     * @param platformDb the platform's database; empty url = an embedded MariaDB with the platform schema
+     * @param platformKind {@code vmmanager} or {@code dcimanager}
+     * @param platformName the name the platform registers with; empty = its kind and host name
+     * @param locations the platform's locations; empty = all
+     */
+    public record Platform(@DefaultValue PlatformDb platformDb, @DefaultValue("vmmanager") String platformKind,
+            @DefaultValue("") String platformName, @DefaultValue List<String> locations) {
+    }
+
+    /** Where the platform's database is; an empty url means the embedded one. */
+    public record PlatformDb(@DefaultValue("") String url, @DefaultValue("root") String username,
+            @DefaultValue("") String password) {
+    }
+}

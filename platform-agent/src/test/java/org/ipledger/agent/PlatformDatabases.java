@@ -1,0 +1,39 @@
+package org.ipledger.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.embedded.EmbeddedMariaDb;
+import org.ipledger.testing.SharedMariaDb;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.StreamUtils;
+
+/** Fresh platform databases with the platform schema v1, on the shared MariaDB of the test JVM. */
+public final class PlatformDatabases {
+
+    private PlatformDatabases() {
+    }
+
+    /** A new, empty platform database. */
+    public static PlatformDatabase fresh() {
+        EmbeddedMariaDb server = SharedMariaDb.server();
+        String url = SharedMariaDb.newDatabase("platform");
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, server.username(), server.password());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Arrays.stream(platformSchema().replaceAll("(?m)^--.*$", "").split(";")).map(String::trim)
+                .filter(statement -> !statement.isEmpty()).forEach(jdbc::execute);
+        return PlatformDatabase.connect(url, server.username(), server.password(), dataSource);
+    }
+
+    private static String platformSchema() {
+        try {
+            return StreamUtils.copyToString(new ClassPathResource("platform-schema.sql").getInputStream(),
+                    StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
