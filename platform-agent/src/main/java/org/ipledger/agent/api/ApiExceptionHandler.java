@@ -1,0 +1,32 @@
+package org.ipledger.agent.api;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Turns every refusal of the agent's API into the JSON error body of DESIGN.md. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorResponse> refused(ApiException e) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
+        return response.body(e.toResponse());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(new ErrorResponse("malformed_body",
+                "The request body is not valid JSON for this resource: " + e.getMostSpecificCause().getMessage(), null));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorResponse> badParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ErrorResponse("invalid_parameter",
+                "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue(), null));
+    }
+}
