@@ -1,4 +1,4 @@
-package org.ipledger.master.commands;
+package org.ipledger.master.admission;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -18,19 +18,19 @@ import org.springframework.stereotype.Component;
  * on and an operator can see what was refused.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Topics topics;
 
-    DeadLetters(KafkaTemplate<String, byte[]> kafka, Topics topics) {
+    public DeadLetters(KafkaTemplate<String, byte[]> kafka, Topics topics) {
         this.kafka = kafka;
         this.topics = topics;
     }
 
-    CompletableFuture<SendResult<String, byte[]>> park(ConsumerRecord<String, byte[]> record, String code, String reason) {
+    public CompletableFuture<SendResult<String, byte[]>> park(ConsumerRecord<String, byte[]> record, String code, String reason) {
         log.warn("dead letter {} from {}-{}@{}: {}", code, record.topic(), record.partition(), record.offset(), reason);
         ProducerRecord<String, byte[]> letter = new ProducerRecord<>(topics.deadLetters(), null, record.key(),
                 record.value(), record.headers());

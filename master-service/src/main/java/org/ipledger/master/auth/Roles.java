@@ -11,10 +11,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Roles {
 
     public static final String ADMIN = "@admin";
+    /** Held by a platform's own token (never by a user): reads, and its own preflight and conflicts. */
+    public static final String PLATFORM = "@platform";
     private static final Set<String> KNOWN = Set.of(ADMIN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Roles() {
+    }
+
+    /** The authority that names one platform, held by that platform's token. */
+    public static String platform(String platformId) {
+        return PLATFORM + ":" + platformId;
     }
 
     static List<String> valid(List<String> roles) {

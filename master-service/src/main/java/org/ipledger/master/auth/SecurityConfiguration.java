@@ -3,15 +3,19 @@ package org.ipledger.master.auth;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may do what: login, the instance info, health and the OpenAPI document are open; reading the
- * address space needs a token; changing it, and anything about users, needs {@code @admin}.
+ * address space needs a token; changing it, and anything about users, needs {@code @admin}. A
+ * platform's own token ({@code @platform}) reads, and runs its own preflight and reads its own
+ * conflicts, but never writes.
  */
 @Configuration
 class SecurityConfiguration {
@@ -25,6 +29,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/v3/api-docs/**", "/actuator/health/**",
                                 "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/users").hasAuthority(Roles.ADMIN)
+                        .requestMatchers("/api/v1/platforms/{platformId}/preflight", "/api/v1/platforms/{platformId}/conflicts")
+                        .access((authentication, context) -> new AuthorizationDecision(authentication.get()
+                                .getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(a -> a.equals(Roles.ADMIN)
+                                        || a.equals(Roles.platform(context.getVariables().get("platformId"))))))
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/api/v1/**").hasAuthority(Roles.ADMIN)
                         .anyRequest().authenticated())

@@ -54,6 +54,18 @@ class TokenStore {
     }
 
     private Optional<Holder> load(String tokenHash) {
+        return user(tokenHash).or(() -> platform(tokenHash));
+    }
+
+    /** A platform's token: no expiry, replaced when the platform registers again. */
+    private Optional<Holder> platform(String tokenHash) {
+        return jdbc.sql("SELECT platform_id FROM platform_token WHERE token_hash = ?").param(tokenHash)
+                .query((rs, n) -> new Holder("platform:" + rs.getString(1),
+                        List.of(Roles.PLATFORM, Roles.platform(rs.getString(1))), Instant.MAX))
+                .optional();
+    }
+
+    private Optional<Holder> user(String tokenHash) {
         return jdbc.sql("""
                 SELECT u.email, u.roles, TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), t.expires_at)
                 FROM auth_token t JOIN auth_user u ON u.id = t.user_id WHERE t.token_hash = ?""")
@@ -68,7 +80,7 @@ class TokenStore {
         jdbc.sql("DELETE FROM auth_token WHERE expires_at < UTC_TIMESTAMP(6)").update();
     }
 
-    private static String hash(String token) {
+    static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

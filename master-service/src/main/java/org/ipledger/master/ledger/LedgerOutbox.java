@@ -36,6 +36,20 @@ public class LedgerOutbox {
     /** Records a change of the current transaction; fails outside a transaction. */
     public void append(LedgerEntryType type, String entityKey, String platformId, Optional<String> requestId,
                        Object entity) {
+        PendingEntries pending = pending();
+        pending.entries.add(new Entry(type.wireName(), entityKey, platformId, requestId.or(() -> pending.requestId)
+                .orElse(null), json.writeValueAsString(entity)));
+    }
+
+    /**
+     * Attributes the entries of the current transaction that name no request to this one, e.g. the
+     * event id of a platform's change applied through the services the REST API uses.
+     */
+    public void attributeTo(String requestId) {
+        pending().requestId = Optional.of(requestId);
+    }
+
+    private PendingEntries pending() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a ledger entry is written in the transaction of its change");
         }
@@ -45,8 +59,7 @@ public class LedgerOutbox {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.entries.add(new Entry(type.wireName(), entityKey, platformId, requestId.orElse(null),
-                json.writeValueAsString(entity)));
+        return pending;
     }
 
     private void write(List<Entry> entries) {
@@ -76,6 +89,7 @@ public class LedgerOutbox {
     private final class PendingEntries implements TransactionSynchronization {
 
         final List<Entry> entries = new ArrayList<>();
+        Optional<String> requestId = Optional.empty();
 
         @Override
         public void beforeCommit(boolean readOnly) {

@@ -46,6 +46,11 @@ class PlatformRepository {
                 .param("ids", platformIds).update();
     }
 
+    void applied(String platformId, long appliedSeq) {
+        jdbc.sql("UPDATE platform SET last_applied_seq = ?, last_seen_at = UTC_TIMESTAMP(6) WHERE id = ?")
+                .params(appliedSeq, platformId).update();
+    }
+
     List<Platform> page(String afterId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM platform p WHERE p.id > ? AND p.secret IS NOT NULL ORDER BY p.id LIMIT ?")
                 .params(afterId, limit).query(PlatformRepository::map).list();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.ipledger.master.auth.PlatformTokens;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
@@ -34,11 +35,13 @@ public class PlatformService {
     private final KafkaAdmin admin;
     private final Topics topics;
     private final LedgerKafkaProperties kafkaProperties;
+    private final PlatformTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> lastRecorded = new ConcurrentHashMap<>();
 
     PlatformService(PlatformRepository platforms, KafkaEndpoint kafka, KafkaAdmin admin, Topics topics,
-                    LedgerKafkaProperties kafkaProperties) {
+                    LedgerKafkaProperties kafkaProperties, PlatformTokens tokens) {
+        this.tokens = tokens;
         this.platforms = platforms;
         this.kafka = kafka;
         this.admin = admin;
@@ -74,7 +77,7 @@ public class PlatformService {
         // The platform's replies topic exists before its agent sends its first command.
         admin.createOrModifyTopics(TopicBuilder.name(topics.replies(registered.id())).partitions(1)
                 .replicas(kafkaProperties.replicationFactor()).build());
-        return new Registration(registered.id(), registered.secret(),
+        return new Registration(registered.id(), registered.secret(), tokens.issue(registered.id()),
                 new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix()));
     }
 
@@ -91,6 +94,12 @@ public class PlatformService {
             platforms.seen(due);
             due.forEach(id -> lastRecorded.put(id, now));
         }
+    }
+
+    /** Records a platform's report of the ledger position its replica has applied, and that it was heard from. */
+    public void applied(String platformId, long appliedSeq) {
+        platforms.applied(platformId, appliedSeq);
+        lastRecorded.put(platformId, System.nanoTime());
     }
 
     public Page<Platform> list(String cursor, Integer limit) {

@@ -1,0 +1,188 @@
+package org.ipledger.master.allocation;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import inet.ipaddr.IPAddress;
+import org.ipledger.master.address.AddressKey;
+import org.ipledger.master.ledger.EntityKeys;
+import org.ipledger.master.ledger.LedgerOutbox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Addresses that a joined platform took locally and the master takes over: written in bulk, in
+ * the caller's transaction, under the locks of their pools, so that the engine's free-space
+ * indexes stay right on every instance. A few changes of a pool go to its journal (other
+ * instances replay them); many at once, as in a migration chunk, mark the pool's index stale
+ * instead, so it is rebuilt once when next needed rather than replayed address by address.
+ */
+@Component
+public class PlatformAddresses {
+
+    /** Above this many changes of one pool in one transaction, its index is rebuilt rather than replayed. */
+    static final int JOURNAL_LIMIT = 256;
+    private static final int LOOKUP_BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final LedgerOutbox ledger;
+
+    PlatformAddresses(JdbcTemplate jdbc, LedgerOutbox ledger) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.ledger = ledger;
+    }
+
+    /**
+     * The state a platform wants an address in: {@code allocated}, {@code reserved}, or
+     * {@code free} to release it.
+     *
+     * @param poolId the pool whose range holds the address; empty for an address outside every range
+     */
+    public record Change(IPAddress address, long networkId, Optional<Long> poolId, AddressStatus status) {
+    }
+
+    /** An address that is held by another platform, so the change is refused. */
+    public record Refusal(IPAddress address, String heldBy, AddressStatus heldAs) {
+    }
+
+    /**
+     * Applies the changes unless one is refused; then it writes nothing and returns every refusal,
+     * and the caller rolls its transaction back. A change to the state the address already has
+     * is nothing, so a replayed chunk or event changes nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Refusal> apply(String platformId, String requestId, List<Change> changes) {
+        lockPools(changes);
+        Map<ByteBuffer, Held> held = held(changes);
+        List<Refusal> refusals = new ArrayList<>();
+        List<Write> writes = new ArrayList<>();
+        for (Change change : changes) {
+            byte[] key = AddressKey.of(change.address());
+            Held current = held.get(ByteBuffer.wrap(key));
+            if (current != null && !current.platformId().equals(platformId)) {
+                refusals.add(new Refusal(change.address(), current.platformId(), current.status()));
+            } else if (current == null ? change.status() != AddressStatus.FREE : current.status() != change.status()) {
+                writes.add(new Write(key, change, current == null));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            return refusals;
+        }
+        write(platformId, writes);
+        writeJournal(writes);
+        for (Write write : writes) {
+            Change change = write.change();
+            String address = change.address().toCanonicalString();
+            ledger.append(change.status().ledgerType(), EntityKeys.address(address), platformId, Optional.of(requestId),
+                    new AddressView(address, change.status().json(), change.poolId().orElse(null), change.networkId(),
+                            platformId, null));
+        }
+        return List.of();
+    }
+
+    /** The addresses among these that another platform holds; reads without locking (preflight). */
+    public List<Refusal> heldByOthers(String platformId, List<IPAddress> addresses) {
+        List<Change> lookups = addresses.stream().map(a -> new Change(a, 0, Optional.empty(), AddressStatus.FREE)).toList();
+        Map<ByteBuffer, Held> held = held(lookups);
+        List<Refusal> refusals = new ArrayList<>();
+        for (IPAddress address : addresses) {
+            Held current = held.get(ByteBuffer.wrap(AddressKey.of(address)));
+            if (current != null && !current.platformId().equals(platformId)) {
+                refusals.add(new Refusal(address, current.platformId(), current.status()));
+            }
+        }
+        return refusals;
+    }
+
+    private void lockPools(List<Change> changes) {
+        List<Long> pools = changes.stream().flatMap(c -> c.poolId().stream()).distinct().sorted().toList();
+        if (!pools.isEmpty()) {
+            // In id order, as the allocation engine locks them, so the two never wait in a circle.
+            named.queryForList("SELECT id FROM ippool WHERE id IN (:ids) ORDER BY id FOR UPDATE", Map.of("ids", pools),
+                    Long.class);
+        }
+    }
+
+    private Map<ByteBuffer, Held> held(List<Change> changes) {
+        Map<ByteBuffer, Held> held = new HashMap<>();
+        for (int from = 0; from < changes.size(); from += LOOKUP_BATCH) {
+            List<byte[]> keys = changes.subList(from, Math.min(changes.size(), from + LOOKUP_BATCH)).stream()
+                    .map(c -> AddressKey.of(c.address())).toList();
+            named.query("SELECT addr_bin, platform_id, status FROM ip WHERE addr_bin IN (:keys)", Map.of("keys", keys),
+                    rs -> {
+                        held.put(ByteBuffer.wrap(rs.getBytes(1)), new Held(rs.getString(2),
+                                AddressStatus.storable(rs.getString(3))));
+                    });
+        }
+        return held;
+    }
+
+    private void write(String platformId, List<Write> writes) {
+        List<Write> inserts = writes.stream().filter(Write::insert).toList();
+        List<Write> updates = writes.stream().filter(w -> !w.insert() && w.change().status() != AddressStatus.FREE).toList();
+        List<Write> deletes = writes.stream().filter(w -> w.change().status() == AddressStatus.FREE).toList();
+        jdbc.batchUpdate("INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, platform_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(), (ps, write) -> {
+                    Change change = write.change();
+                    ps.setBytes(1, write.key());
+                    ps.setString(2, change.address().toCanonicalString());
+                    ps.setInt(3, AddressKey.family(change.address()));
+                    ps.setLong(4, change.networkId());
+                    ps.setObject(5, change.poolId().orElse(null));
+                    ps.setString(6, change.status().json());
+                    ps.setString(7, platformId);
+                });
+        jdbc.batchUpdate("UPDATE ip SET status = ? WHERE addr_bin = ?", updates, updates.size(), (ps, write) -> {
+            ps.setString(1, write.change().status().json());
+            ps.setBytes(2, write.key());
+        });
+        jdbc.batchUpdate("DELETE FROM ip WHERE addr_bin = ?", deletes, deletes.size(),
+                (ps, write) -> ps.setBytes(1, write.key()));
+    }
+
+    /** Journal entries for pools with few changes; a stale mark (ranges_version) for the others. */
+    private void writeJournal(List<Write> writes) {
+        Map<Long, List<Write>> byPool = new TreeMap<>();
+        writes.stream().filter(w -> w.change().poolId().isPresent() && w.changesUse())
+                .forEach(w -> byPool.computeIfAbsent(w.change().poolId().get(), id -> new ArrayList<>()).add(w));
+        List<Object[]> journal = new ArrayList<>();
+        byPool.forEach((poolId, poolWrites) -> {
+            if (poolWrites.size() > JOURNAL_LIMIT) {
+                jdbc.update("UPDATE ippool SET version = version + 1, ranges_version = ranges_version + 1 WHERE id = ?",
+                        poolId);
+                return;
+            }
+            jdbc.update("UPDATE ippool SET version = version + 1 WHERE id = ?", poolId);
+            long version = jdbc.queryForObject("SELECT version FROM ippool WHERE id = ?", Long.class, poolId);
+            for (int ordinal = 0; ordinal < poolWrites.size(); ordinal++) {
+                Write write = poolWrites.get(ordinal);
+                journal.add(new Object[] {poolId, version, ordinal, write.key(),
+                    write.change().status() != AddressStatus.FREE});
+            }
+        });
+        jdbc.batchUpdate("INSERT INTO ippool_change (ippool, version, ordinal, addr_bin, used) VALUES (?, ?, ?, ?, ?)",
+                journal);
+    }
+
+    private record Held(String platformId, AddressStatus status) {
+    }
+
+    /** A row to write; {@code insert} when the address had none. */
+    private record Write(byte[] key, Change change, boolean insert) {
+
+        /** Whether the address becomes used or free, which the free-space index must learn. */
+        boolean changesUse() {
+            return insert || change.status() == AddressStatus.FREE;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.ipledger.master.auth;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens of platforms, so an agent reads the ledger snapshot and runs its preflight without
+ * an administrator's password. A platform has one token at a time: issuing a new one revokes the
+ * old (within {@code ipledger.auth.token-cache}). Only the SHA-256 is stored.
+ */
+@Component
+public class PlatformTokens {
+
+    private final JdbcClient jdbc;
+    private final SecureRandom random = new SecureRandom();
+
+    PlatformTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public String issue(String platformId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("DELETE FROM platform_token WHERE platform_id = ?").param(platformId).update();
+        jdbc.sql("INSERT INTO platform_token (token_hash, platform_id) VALUES (?, ?)")
+                .params(TokenStore.hash(token), platformId).update();
+        return token;
+    }
+}

@@ -1,0 +1,68 @@
+package org.ipledger.master.changes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ipledger.master.admission.DeadLetters;
+import org.ipledger.master.admission.RecordAdmission;
+import org.ipledger.master.platform.PlatformService;
+import org.ipledger.schemas.MessageDeserializer;
+import org.ipledger.schemas.SchemaNames;
+import org.ipledger.schemas.change.ChangesMessage;
+import org.ipledger.schemas.change.PlatformStatus;
+import org.ipledger.schemas.signing.PlatformSecrets;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes {@code ipledger.changes} in batches. Records are keyed by platform id, so one
+ * partition holds each platform's messages in order, and a batch is processed strictly in offset
+ * order, one message after the other. Refused records go to the dead-letter topic; every change
+ * event and migration chunk gets a receipt; status reports update the platform's position. The
+ * offsets are committed once the batch's receipts and dead letters are acknowledged: a crash
+ * redelivers, and a redelivered event gets its stored receipt with no second effect.
+ */
+@Component
+class ChangeListener {
+
+    private final RecordAdmission<ChangesMessage> admission;
+    private final ChangeProcessor processor;
+    private final Receipts receipts;
+    private final PlatformService platforms;
+
+    ChangeListener(PlatformSecrets secrets, DeadLetters deadLetters, ChangeProcessor processor, Receipts receipts,
+                   PlatformService platforms) {
+        this.admission = new RecordAdmission<>(secrets, deadLetters, SchemaNames.CHANGES_MESSAGE,
+                MessageDeserializer.changes(), ChangesMessage::platformId);
+        this.processor = processor;
+        this.receipts = receipts;
+        this.platforms = platforms;
+    }
+
+    @KafkaListener(id = "ipledger-changes", topics = "#{@topics.changes()}",
+            groupId = "${ipledger.kafka.command-group:ipledger-master}", containerFactory = "batchListenerFactory")
+    void onChanges(List<ConsumerRecord<String, byte[]>> records) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        Set<String> heard = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            Optional<ChangesMessage> admitted = admission.admit(record, sends);
+            if (admitted.isEmpty()) {
+                continue;
+            }
+            ChangesMessage message = admitted.get();
+            if (message instanceof PlatformStatus status) {
+                platforms.applied(status.platformId(), status.appliedSeq());
+            } else {
+                heard.add(message.platformId());
+                sends.add(receipts.send(message.platformId(), message.eventId(), processor.process(message)));
+            }
+        }
+        platforms.seen(heard);
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+}

@@ -1,0 +1,45 @@
+package org.ipledger.master.changes;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The processed-change log: each event's outcome and exact receipt, and a platform's conflicts. */
+@Repository
+class ChangeLog {
+
+    private final JdbcClient jdbc;
+
+    ChangeLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored receipt JSON of an event processed before. */
+    Optional<String> receipt(String eventId) {
+        return jdbc.sql("SELECT receipt FROM processed_change WHERE event_id = ?").param(eventId)
+                .query(String.class).optional();
+    }
+
+    void store(String eventId, String platformId, String kind, boolean ok, String error, String message, String receipt) {
+        jdbc.sql("INSERT INTO processed_change (event_id, platform_id, kind, ok, error, message, receipt) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(eventId, platformId, kind, ok, error, message, receipt).update();
+    }
+
+    /** The platform's refused events, newest first. */
+    List<RecordedConflict> conflicts(String platformId, int limit) {
+        return jdbc.sql("SELECT event_id, kind, error, message, receipt, processed_at FROM processed_change "
+                        + "WHERE platform_id = ? AND ok = FALSE ORDER BY processed_at DESC, event_id LIMIT ?")
+                .params(platformId, limit)
+                .query((rs, n) -> new RecordedConflict(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6)))
+                .list();
+    }
+
+    record RecordedConflict(String eventId, String kind, String error, String message, String receipt,
+                            Timestamp processedAt) {
+    }
+}

@@ -1,0 +1,141 @@
+package org.ipledger.master.changes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.ipledger.master.api.ApiException;
+import org.ipledger.master.ledger.LedgerOutbox;
+import org.ipledger.schemas.MessageSerializer;
+import org.ipledger.schemas.change.ChangeEvent;
+import org.ipledger.schemas.change.ChangesMessage;
+import org.ipledger.schemas.change.MigrationChunk;
+import org.ipledger.schemas.reply.CommandReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Processes a change event or migration chunk exactly once by its event id: the effect, its ledger
+ * entries (attributed to the event id) and the receipt are committed together; a conflict rolls
+ * the effect back and is recorded and counted instead, without holding up what follows. An event
+ * seen before gets its stored receipt again, byte for byte.
+ */
+@Component
+class ChangeProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeProcessor.class);
+    /** Most conflicts a receipt lists; the message names the first few. */
+    static final int MAX_LISTED_CONFLICTS = 1000;
+    private static final int MAX_NAMED_CONFLICTS = 10;
+
+    private final TransactionTemplate transaction;
+    private final ChangeLog changeLog;
+    private final RowChanges rows;
+    private final SpaceApplier applier;
+    private final LedgerOutbox ledger;
+    private final MeterRegistry meters;
+    private final JsonMapper json;
+    private final MessageSerializer serializer = new MessageSerializer();
+
+    ChangeProcessor(PlatformTransactionManager transactions, ChangeLog changeLog, RowChanges rows, SpaceApplier applier,
+                    LedgerOutbox ledger, MeterRegistry meters, JsonMapper json) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.changeLog = changeLog;
+        this.rows = rows;
+        this.applier = applier;
+        this.ledger = ledger;
+        this.meters = meters;
+        this.json = json;
+    }
+
+    /** The receipt's value (reply JSON); applies the message unless it was processed before. */
+    byte[] process(ChangesMessage message) {
+        try {
+            return changeLog.receipt(message.eventId()).map(r -> r.getBytes(StandardCharsets.UTF_8))
+                    .orElseGet(() -> apply(message));
+        } catch (DuplicateKeyException e) {
+            // Another instance processed it meanwhile, or a row appeared under us: the stored
+            // receipt, or a second try that now sees the row and reports the conflict.
+            log.info("change {} retried after {}", message.eventId(), e.getMessage());
+            return changeLog.receipt(message.eventId()).map(r -> r.getBytes(StandardCharsets.UTF_8))
+                    .orElseGet(() -> apply(message));
+        }
+    }
+
+    private byte[] apply(ChangesMessage message) {
+        try {
+            return transaction.execute(status -> {
+                ledger.attributeTo(message.eventId());
+                CommandReply reply = CommandReply.success(message.eventId(), json.valueToTree(result(message)));
+                byte[] value = serializer.serialize(reply);
+                changeLog.store(message.eventId(), message.platformId(), kind(message), true, null, null,
+                        new String(value, StandardCharsets.UTF_8));
+                return value;
+            });
+        } catch (ConflictsFound e) {
+            return refuse(message, e.conflicts());
+        } catch (ApiException e) {
+            return refuse(message, List.of(new Conflict(e.code(), localRow(message), null, e.getMessage())));
+        }
+    }
+
+    private Object result(ChangesMessage message) {
+        if (message instanceof ChangeEvent event) {
+            return rows.apply(event);
+        }
+        MigrationChunk chunk = (MigrationChunk) message;
+        SpaceApplier.Applied applied = applier.apply(chunk.platformId(), chunk.eventId(), PlatformRows.of(chunk));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("migrationId", chunk.migrationId());
+        result.put("chunkIndex", chunk.chunkIndex());
+        result.put("chunkTotal", chunk.chunkTotal());
+        result.put("networks", applied.networks());
+        result.put("pools", applied.pools());
+        result.put("ranges", applied.ranges());
+        result.put("addresses", applied.addresses());
+        result.put("merges", applied.merges());
+        return result;
+    }
+
+    private byte[] refuse(ChangesMessage message, List<Conflict> conflicts) {
+        String error = conflicts.get(0).kind();
+        StringBuilder sentence = new StringBuilder();
+        conflicts.stream().limit(MAX_NAMED_CONFLICTS).forEach(c -> sentence.append(sentence.isEmpty() ? "" : " ")
+                .append(c.message()));
+        if (conflicts.size() > MAX_NAMED_CONFLICTS) {
+            sentence.append(" (").append(conflicts.size() - MAX_NAMED_CONFLICTS).append(" more conflicts.)");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("conflictCount", conflicts.size());
+        details.put("conflicts", conflicts.subList(0, Math.min(conflicts.size(), MAX_LISTED_CONFLICTS)));
+        JsonNode detailsJson = json.valueToTree(details);
+        byte[] value = serializer.serialize(CommandReply.failure(message.eventId(), error, sentence.toString(), detailsJson));
+        transaction.executeWithoutResult(status -> changeLog.store(message.eventId(), message.platformId(),
+                kind(message), false, error, sentence.toString(), new String(value, StandardCharsets.UTF_8)));
+        Counter.builder("ipledger.change.conflicts").description("Change events and migration chunks refused")
+                .tag("platform", message.platformId()).tag("error", error).register(meters).increment();
+        log.warn("change {} of platform {} refused: {} {}", message.eventId(), message.platformId(), error, sentence);
+        return value;
+    }
+
+    private static Map<String, Object> localRow(ChangesMessage message) {
+        if (message instanceof ChangeEvent event) {
+            return Conflict.row(event.table().tableName(), "id", event.row().id());
+        }
+        MigrationChunk chunk = (MigrationChunk) message;
+        return Conflict.row("migration_chunk", "migrationId", chunk.migrationId(), "chunkIndex", chunk.chunkIndex());
+    }
+
+    private static String kind(ChangesMessage message) {
+        return message instanceof MigrationChunk ? "migration_chunk" : "change";
+    }
+}

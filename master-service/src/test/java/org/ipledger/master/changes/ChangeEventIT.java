@@ -1,0 +1,148 @@
+package org.ipledger.master.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.ipledger.master.OneMaster;
+import org.ipledger.master.RestFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Captured row changes on ipledger.changes: applied in order, once, conflicts recorded and reported, poison parked. */
+class ChangeEventIT extends OneMaster {
+
+    private static JoinedPlatform platform;
+
+    @BeforeAll
+    static void join() {
+        platform = new JoinedPlatform(api, database);
+    }
+
+    @AfterAll
+    static void leave() {
+        platform.close();
+    }
+
+    @Test
+    void createUpdateDeleteOfManyRowsAreAppliedInTheOrderProduced() {
+        List<String> events = new ArrayList<>();
+        events.add(platform.change("ipnet", "create", network(11, "10.210.0.0", 24)));
+        events.add(platform.change("ippool", "create", "{\"id\":11,\"name\":\"p11\"}"));
+        events.add(platform.change("ippool_range", "create", range(11, 11, "10.210.0.10", "10.210.0.200")));
+        for (int i = 0; i < 30; i++) {
+            events.add(platform.change("ip", "create", ip(100 + i, 11, "10.210.0." + (20 + i), "allocated")));
+        }
+        for (int i = 0; i < 30; i++) {
+            events.add(platform.change("ip", "update", ip(100 + i, 11, "10.210.0." + (20 + i), "reserved")));
+            if (i % 2 == 0) {
+                events.add(platform.change("ip", "delete", ip(100 + i, 11, "10.210.0." + (20 + i), "reserved")));
+            }
+        }
+        events.add(platform.change("ippool", "update", "{\"id\":11,\"name\":\"renamed\"}"));
+
+        platform.send(events.toArray(String[]::new));
+
+        List<ConsumerRecord<String, byte[]>> receipts = platform.receipts(events.stream().map(JoinedPlatform::eventIdOf)
+                .toList(), 1);
+        assertThat(receipts).hasSize(events.size())
+                .allSatisfy(r -> assertThat(JoinedPlatform.JSON.readTree(r.value()).get("ok").asBoolean()).isTrue());
+        assertThat(receipts).extracting(ConsumerRecord::key)
+                .containsExactlyElementsOf(events.stream().map(JoinedPlatform::eventIdOf).toList());
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ? AND status = 'reserved'", platform.id))
+                .isEqualTo(15);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", platform.id)).isEqualTo(15);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ? AND owner IS NULL", platform.id)).isEqualTo(15);
+        assertThat(database.jdbc().queryForObject("SELECT name FROM ippool WHERE platform_id = ?", String.class, platform.id))
+                .isEqualTo("renamed");
+        assertThat(database.ledgerTypes("address:10.210.0.20"))
+                .containsExactly("address_allocated", "address_reserved", "address_released");
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE platform_id = ? AND request_id = ?",
+                platform.id, JoinedPlatform.eventIdOf(events.get(0)))).isEqualTo(1);
+        assertThat(database.ledgerIsGapFree()).isTrue();
+    }
+
+    @Test
+    void theSameEventDeliveredThreeTimesHasOneEffectAndThreeIdenticalReceipts() {
+        String event = platform.change("ipnet", "create", network(12, "10.211.0.0", 24));
+
+        platform.send(event, event, event);
+
+        List<ConsumerRecord<String, byte[]>> receipts = platform.receipts(List.of(JoinedPlatform.eventIdOf(event)), 3);
+        assertThat(receipts).hasSize(3).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsOnly(new String(receipts.get(0).value(), StandardCharsets.UTF_8));
+        assertThat(new String(receipts.get(0).headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("org.ipledger.change.receipt.v1");
+        assertThat(receipts.get(0).headers().lastHeader("kafka_correlationId").value()).hasSize(16);
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.211.0.0'")).isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE entity_key LIKE 'network:%' AND request_id = ?",
+                JoinedPlatform.eventIdOf(event))).isEqualTo(1);
+    }
+
+    @Test
+    void aConflictingChangeIsRecordedAndReportedAndTheEventsAfterItAreApplied() {
+        new RestFixture(api).network("10.212.0.0/24");
+        String conflicting = platform.change("ipnet", "create", network(13, "10.212.0.0", 23));
+        String after = platform.change("ipnet", "create", network(14, "10.213.0.0", 24));
+
+        platform.send(conflicting, after);
+
+        JsonNode refused = platform.receipt(JoinedPlatform.eventIdOf(conflicting));
+        assertThat(refused.get("ok").asBoolean()).isFalse();
+        assertThat(refused.get("error").asString()).isEqualTo("network_overlap");
+        assertThat(refused.get("message").asString()).contains("Local network 13", "10.212.0.0/24");
+        assertThat(platform.receipt(JoinedPlatform.eventIdOf(after)).get("ok").asBoolean()).isTrue();
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.213.0.0' AND platform_id = ?", platform.id))
+                .isEqualTo(1);
+        JsonNode conflicts = api.get("/api/v1/platforms/" + platform.id + "/conflicts").json().get("conflicts");
+        assertThat(conflicts).hasSize(1);
+        assertThat(conflicts.get(0).get("eventId").asString()).isEqualTo(JoinedPlatform.eventIdOf(conflicting));
+        assertThat(conflicts.get(0).get("error").asString()).isEqualTo("network_overlap");
+        assertThat(conflicts.get(0).get("conflicts").get(0).get("master").get("cidr").asString()).isEqualTo("10.212.0.0/24");
+        assertThat(master.bean(io.micrometer.core.instrument.MeterRegistry.class).find("ipledger.change.conflicts")
+                .counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anOwnerFieldInAChangeIsRefusedToTheDeadLetterTopicBySchema() {
+        String withOwner = platform.change("ip", "create",
+                "{\"id\":900,\"addr\":\"10.214.0.5\",\"status\":\"allocated\",\"owner\":\"vm-secret\"}");
+        String unsigned = platform.change("ipnet", "create", network(15, "10.215.0.0", 24));
+
+        platform.send(withOwner);
+        platform.sendSigned(unsigned, "0".repeat(64));
+
+        assertThat(platform.deadLetterCodes(2)).containsExactlyInAnyOrder("schema_invalid", "signature_mismatch");
+        assertThat(database.count("SELECT COUNT(*) FROM processed_change WHERE event_id IN (?, ?)",
+                JoinedPlatform.eventIdOf(withOwner), JoinedPlatform.eventIdOf(unsigned))).isZero();
+    }
+
+    @Test
+    void aStatusReportSetsThePlatformsLag() {
+        platform.send("{\"kind\":\"status\",\"eventId\":\"s-1\",\"platformId\":\"" + platform.id
+                + "\",\"appliedSeq\":0,\"reportedAt\":\"2026-05-01T10:15:30Z\"}");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                database.count("SELECT COUNT(*) FROM platform WHERE id = ? AND last_applied_seq = 0", platform.id) == 1);
+        assertThat(api.get("/api/v1/platforms").body()).contains("\"lag\"");
+    }
+
+    static String network(long id, String addr, int prefix) {
+        return "{\"id\":" + id + ",\"name\":\"n" + id + "\",\"addr\":\"" + addr + "\",\"prefix\":" + prefix + "}";
+    }
+
+    static String range(long id, long pool, String start, String end) {
+        return "{\"id\":" + id + ",\"ippool\":" + pool + ",\"start_addr\":\"" + start + "\",\"end_addr\":\"" + end + "\"}";
+    }
+
+    static String ip(long id, long pool, String addr, String status) {
+        return "{\"id\":" + id + ",\"ippool\":" + pool + ",\"addr\":\"" + addr + "\",\"status\":\"" + status + "\"}";
+    }
+}
