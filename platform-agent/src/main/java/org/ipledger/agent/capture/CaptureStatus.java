@@ -1,0 +1,26 @@
+package org.ipledger.agent.capture;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What capture shows on the integration's status.
+ *
+ * @param running whether the binlog is being followed
+ * @param held whether captured changes wait for the migration's chunks to be confirmed
+ * @param rejections how many captured changes the master refused
+ * @param latest the most recent refusals, newest first
+ */
+public record CaptureStatus(boolean running, boolean held, long rejections, List<Rejection> latest) {
+
+    /**
+     * A captured change the master refused; the local row stays.
+     *
+     * @param table platform table of the row
+     * @param localId the row's id in the platform database
+     * @param error the master's stable code
+     * @param message the master's sentence
+     */
+    public record Rejection(String eventId, String table, long localId, String error, String message, Instant at) {
+    }
+}

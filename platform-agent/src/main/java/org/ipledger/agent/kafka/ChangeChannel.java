@@ -1,0 +1,75 @@
+package org.ipledger.agent.kafka;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import org.ipledger.agent.integration.MasterLink;
+import org.ipledger.schemas.change.ChangesMessage;
+import org.ipledger.schemas.reply.CommandReply;
+
+/**
+ * One platform's way to the master for changes: what it sends on {@code ipledger.changes} and the
+ * receipts that come back on its replies topic.
+ */
+public final class ChangeChannel implements AutoCloseable {
+
+    private final ChangesPublisher publisher;
+    private final Receipts receipts;
+
+    private ChangeChannel(ChangesPublisher publisher, Receipts receipts) {
+        this.publisher = publisher;
+        this.receipts = receipts;
+    }
+
+    /** Opens the producer and starts reading receipts; returns once receipts are being read. */
+    public static ChangeChannel open(MasterLink link) {
+        Receipts receipts = new Receipts(link);
+        receipts.start();
+        return new ChangeChannel(new ChangesPublisher(link), receipts);
+    }
+
+    /**
+     * Sends a message and answers with the master's receipt for it. The future fails if the
+     * broker does not take the record; it never times out by itself.
+     */
+    public CompletableFuture<CommandReply> publish(ChangesMessage message) {
+        return awaitReceipt(message.eventId(), () -> publisher.send(message));
+    }
+
+    /** Like {@link #publish(ChangesMessage)} for a message serialised before. */
+    public CompletableFuture<CommandReply> publish(String eventId, String cloudEventType, byte[] value) {
+        return awaitReceipt(eventId, () -> publisher.send(eventId, cloudEventType, value));
+    }
+
+    private CompletableFuture<CommandReply> awaitReceipt(String eventId,
+            Supplier<CompletableFuture<RecordMetadata>> send) {
+        CompletableFuture<CommandReply> receipt = receipts.expect(eventId);
+        send.get().whenComplete((metadata, failure) -> {
+            if (failure != null) {
+                receipts.forget(eventId);
+                receipt.completeExceptionally(failure);
+            }
+        });
+        return receipt;
+    }
+
+    public ChangesPublisher publisher() {
+        return publisher;
+    }
+
+    public Receipts receipts() {
+        return receipts;
+    }
+
+    public MasterLink link() {
+        return publisher.link();
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        receipts.close();
+    }
+}

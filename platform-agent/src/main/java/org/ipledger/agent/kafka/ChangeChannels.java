@@ -1,0 +1,35 @@
+package org.ipledger.agent.kafka;
+
+import org.ipledger.agent.integration.MasterLink;
+import org.springframework.stereotype.Component;
+
+/**
+ * The agent's one open {@link ChangeChannel}, shared by migration and capture so that their
+ * records leave through one producer, in the order they were sent.
+ */
+@Component
+public class ChangeChannels implements AutoCloseable {
+
+    private ChangeChannel current;
+
+    /** The channel for this link, opened on first use; a different link replaces the old one. */
+    public synchronized ChangeChannel open(MasterLink link) {
+        if (current != null && !current.link().equals(link)) {
+            current.close();
+            current = null;
+        }
+        if (current == null) {
+            current = ChangeChannel.open(link);
+        }
+        return current;
+    }
+
+    /** Closes the channel (detach, failure, shutdown). */
+    @Override
+    public synchronized void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.ipledger.agent.migration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ipledger.agent.integration.MasterLink;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+
+/** Reads what a platform sent on the changes topic and what landed in the master's database. */
+public final class MasterFixture {
+
+    private MasterFixture() {
+    }
+
+    /**
+     * Starts a master in this JVM. The agent's application.yml shadows the master's on the test
+     * classpath, so what of the master's matters is given as arguments.
+     */
+    public static MasterInstance startMaster(LedgerDatabase database) {
+        return database.startMaster("spring.flyway.locations=classpath:db/migration",
+                "spring.application.name=master-service", "spring.datasource.hikari.maximum-pool-size=20",
+                "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+                "spring.datasource.hikari.data-source-properties.rewriteBatchedStatements=true");
+    }
+
+    /** Every record of the changes topic keyed by this platform, from the beginning. */
+    public static List<ConsumerRecord<String, byte[]>> changesOf(MasterLink link) {
+        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, link.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(link.topics().changes()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (link.platformId().equals(record.key())) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+
+    /** How many rows of every text column of every table of the master's database contain {@code text}. */
+    public static long textOccurrences(LedgerDatabase database, String text) {
+        List<Map<String, Object>> columns = database.jdbc().queryForList("""
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'text', 'mediumtext', 'longtext',
+                    'tinytext', 'json', 'longblob', 'blob', 'mediumblob')""");
+        long found = 0;
+        for (Map<String, Object> column : columns) {
+            found += database.count("SELECT COUNT(*) FROM `" + column.get("TABLE_NAME") + "` WHERE `"
+                    + column.get("COLUMN_NAME") + "` LIKE ?", "%" + text + "%");
+        }
+        return found;
+    }
+}
