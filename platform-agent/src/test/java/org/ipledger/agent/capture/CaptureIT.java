@@ -1,0 +1,131 @@
+package org.ipledger.agent.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ipledger.agent.AgentInstance;
+import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.agent.PlatformRegistration;
+import org.ipledger.agent.integration.MasterLink;
+import org.ipledger.agent.migration.MasterFixture;
+import org.ipledger.agent.migration.PlatformRows;
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Rows a joined platform writes locally reach the master once and leave the platform (flow 4). */
+class CaptureIT {
+
+    private static final int ROWS = 1_000;
+
+    static LedgerDatabase database;
+    static MasterInstance master;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startMaster() {
+        database = LedgerDatabase.fresh();
+        master = MasterFixture.startMaster(database);
+    }
+
+    @AfterAll
+    static void stopMaster() {
+        master.close();
+    }
+
+    @Test
+    void shouldNotLoseNorDoubleRowsWhenCaptureRestartsMidway() throws InterruptedException {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-" + System.nanoTime());
+        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
+
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+            ChangeCapture capture = agent.bean(ChangeCapture.class);
+            capture.start(link, false);
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'captured', '10.51.0.0', 20)");
+            local.update("INSERT INTO ippool (id, name) VALUES (1, 'captured-pool')");
+            local.update("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, '10.51.0.1', '10.51.15.254')");
+            long started = System.nanoTime();
+            for (int i = 0; i < ROWS; i++) {
+                local.update("INSERT INTO ip (ippool, addr, status, owner) VALUES (1, ?, 'allocated', ?)",
+                        "10.51." + (i / 250) + "." + (i % 250 + 1), i % 10 == 0 ? "vm-" + PlatformRows.SECRET : null);
+                if (i == ROWS / 2) {
+                    capture.stop();
+                    capture.start(link, false);
+                }
+                // About 200 rows a second.
+                long due = started + (i + 1) * 5_000_000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+
+            String id = link.platformId();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", id)).isEqualTo(ROWS);
+                assertThat(PlatformRows.count(platform, "ip")).isZero();
+                assertThat(PlatformRows.count(platform, "ippool")).isZero();
+            });
+            assertThat(database.count("SELECT COUNT(DISTINCT addr) FROM ip WHERE platform_id = ?", id)).isEqualTo(ROWS);
+            assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ?", id)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ippool WHERE platform_id = ?", id)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ippool_range WHERE platform_id = ?", id)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM processed_change WHERE platform_id = ? AND ok", id))
+                    .isEqualTo(ROWS + 3);
+            for (String table : new String[] {"ip", "ippool_range", "ippool", "ipnet"}) {
+                assertThat(PlatformRows.count(platform, table)).as(table).isZero();
+            }
+            // On the topic: one event id per captured row; the agent's own deletes were not sent.
+            List<ConsumerRecord<String, byte[]>> records = MasterFixture.changesOf(link);
+            Map<String, Long> perEvent = records.stream().collect(
+                    Collectors.groupingBy(r -> new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8),
+                            Collectors.counting()));
+            assertThat(perEvent).hasSize(ROWS + 3);
+            assertThat(records).noneSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .contains("\"op\":\"delete\""));
+            assertThat(records).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                    .doesNotContain(PlatformRows.SECRET));
+            assertThat(MasterFixture.textOccurrences(database, PlatformRows.SECRET)).isZero();
+            assertThat(capture.status().rejections()).isZero();
+        }
+    }
+
+    @Test
+    void aRefusedChangeIsRecordedAndItsRowStays() {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-refused-" + System.nanoTime());
+        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
+        // The master's own network overlaps the one the platform is about to create.
+        assertThat(master.adminClient().post("/api/v1/networks", "{\"cidr\": \"10.52.0.0/16\", \"name\": \"master-net\"}")
+                .status()).isEqualTo(201);
+
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+            ChangeCapture capture = agent.bean(ChangeCapture.class);
+            capture.start(link, false);
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (7, 'overlapping', '10.52.1.0', 24)");
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> capture.status().rejections() == 1);
+            CaptureStatus.Rejection rejection = capture.status().latest().get(0);
+            assertThat(rejection.table()).isEqualTo("ipnet");
+            assertThat(rejection.localId()).isEqualTo(7);
+            assertThat(rejection.error()).isNotBlank();
+            assertThat(PlatformRows.count(platform, "ipnet")).isEqualTo(1);
+        }
+    }
+}
