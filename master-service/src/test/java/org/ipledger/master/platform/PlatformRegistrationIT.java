@@ -23,14 +23,20 @@ class PlatformRegistrationIT extends OneMaster {
     }
 
     @Test
-    void registeringTheSameInstanceAgainAnswersTheSamePlatform() {
+    void registeringTheSameInstanceAgainAnswersTheSamePlatformWithANewTokenAndRevokesTheOld() {
         String instance = UUID.randomUUID().toString();
         Response first = api.post("/api/v1/platforms", platform("bare metal", "dcimanager", instance));
 
         Response again = api.post("/api/v1/platforms", platform("bare metal", "dcimanager", instance));
 
-        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.json().get("platformId")).isEqualTo(first.json().get("platformId"));
+        assertThat(again.json().get("secret")).isEqualTo(first.json().get("secret"));
+        assertThat(again.json().get("kafka")).isEqualTo(first.json().get("kafka"));
+        assertThat(again.json().get("token").asString()).isNotEqualTo(first.json().get("token").asString());
         assertThat(database.count("SELECT COUNT(*) FROM platform WHERE instance_id = ?", instance)).isEqualTo(1);
+        assertThat(api.withToken(again.json().get("token").asString()).get("/api/v1/networks").status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                api.withToken(first.json().get("token").asString()).get("/api/v1/networks").status() == 401);
     }
 
     @Test
