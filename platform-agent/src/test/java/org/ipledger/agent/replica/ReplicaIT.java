@@ -1,0 +1,215 @@
+package org.ipledger.agent.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.ipledger.client.CommandClient;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.command.AllocateCommand;
+import org.ipledger.schemas.reply.CommandReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** The agent's replica against a real master and broker: snapshot, tail, gaps, locations, owners, restarts. */
+class ReplicaIT {
+
+    static LedgerDatabase database;
+    static MasterInstance master;
+    static ApiClient admin;
+    static RestFixture rest;
+
+    @TempDir
+    Path dataDir;
+
+    @BeforeAll
+    static void startMaster() {
+        database = LedgerDatabase.fresh();
+        master = ReplicaFixture.startMaster(database);
+        admin = master.adminClient();
+        rest = new RestFixture(admin);
+    }
+
+    @AfterAll
+    static void stopMaster() {
+        master.close();
+    }
+
+    @Test
+    void readsEqualTheMastersAfterSnapshotAndTail() {
+        long network = created(admin.post("/api/v1/networks", """
+                {"cidr": "10.201.0.0/24", "name": "front", "gateway": "10.201.0.1", "vlan": 12, "note": "rack 4"}"""));
+        long pool = rest.pool("front pool");
+        rest.range(pool, "10.201.0.10", "10.201.0.100");
+        admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 5}");
+        admin.patch("/api/v1/addresses/10.201.0.200", "{\"status\": \"reserved\"}");
+
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
+            admin.patch("/api/v1/networks/" + network, "{\"name\": \"front renamed\", \"locations\": []}");
+            rest.network("2001:db8:201::/64");
+            long pool6 = rest.pool("v6 pool");
+            rest.range(pool6, "2001:db8:201::100", "2001:db8:201::1ff");
+            admin.post("/api/v1/pools/" + pool6 + "/allocations", "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 3}");
+            admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 2}");
+            admin.delete("/api/v1/addresses/10.201.0.11");
+            admin.patch("/api/v1/addresses/10.201.0.50", "{\"status\": \"reserved\"}");
+            agent.awaitMaster(database);
+
+            assertSameReads(agent.reads, "/api/v1/networks?limit=1000", "/api/v1/networks/" + network,
+                    "/api/v1/pools?limit=1000", "/api/v1/pools/" + pool, "/api/v1/pools/" + pool6,
+                    "/api/v1/pools/" + pool + "/ranges", "/api/v1/pools/" + pool6 + "/ranges",
+                    "/api/v1/addresses?network=" + network, "/api/v1/addresses?pool=" + pool6,
+                    "/api/v1/addresses?pool=" + pool + "&status=reserved", "/api/v1/addresses?pool=" + pool + "&limit=2",
+                    "/api/v1/addresses?pool=" + pool + "&limit=2&cursor=10.201.0.12",
+                    "/api/v1/addresses/10.201.0.10", "/api/v1/addresses/10.201.0.11", "/api/v1/addresses/10.201.0.1",
+                    "/api/v1/addresses/10.201.0.0", "/api/v1/addresses/10.201.0.255", "/api/v1/addresses/10.201.0.200",
+                    "/api/v1/addresses/2001:db8:201::100", "/api/v1/addresses/2001:db8:201::", "/api/v1/addresses/10.99.99.99",
+                    "/api/v1/networks/999999", "/api/v1/pools/999999", "/api/v1/pools/999999/ranges",
+                    "/api/v1/addresses/not-an-address", "/api/v1/addresses?status=free", "/api/v1/networks?limit=0",
+                    "/api/v1/networks?cursor=abc");
+        }
+    }
+
+    @Test
+    void locationLimitedNetworkIsShownOnlyWhereLocationsMeet() {
+        long network = created(admin.post("/api/v1/networks", """
+                {"cidr": "10.202.0.0/24", "name": "north only", "locations": ["dc-north"]}"""));
+        long pool = created(admin.post("/api/v1/pools", "{\"name\": \"north pool\", \"locations\": [\"dc-north\"]}"));
+        rest.range(pool, "10.202.0.10", "10.202.0.20");
+        admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID() + "\"}");
+
+        try (ReplicaFixture south = ReplicaFixture.joined(master, database, dataDir.resolve("south"),
+                "ipledger.agent.locations=dc-south");
+             ReplicaFixture north = ReplicaFixture.joined(master, database, dataDir.resolve("north"),
+                     "ipledger.agent.locations=dc-east,dc-north")) {
+            assertThat(south.reads.get("/api/v1/networks/" + network).error()).isEqualTo("network_not_found");
+            assertThat(south.reads.get("/api/v1/pools/" + pool).error()).isEqualTo("pool_not_found");
+            assertThat(south.reads.get("/api/v1/pools/" + pool + "/ranges").error()).isEqualTo("pool_not_found");
+            assertThat(south.reads.get("/api/v1/addresses/10.202.0.10").error()).isEqualTo("address_not_in_any_network");
+            assertThat(south.reads.get("/api/v1/networks?limit=1000").json().get("items").findValuesAsString("cidr"))
+                    .doesNotContain("10.202.0.0/24").isNotEmpty();
+            assertThat(south.reads.get("/api/v1/addresses?limit=1000").body()).doesNotContain("10.202.0.10");
+
+            assertSameReads(north.reads, "/api/v1/networks/" + network, "/api/v1/pools/" + pool,
+                    "/api/v1/pools/" + pool + "/ranges", "/api/v1/addresses/10.202.0.10", "/api/v1/addresses?pool=" + pool,
+                    "/api/v1/networks?limit=1000");
+        }
+    }
+
+    @Test
+    void gapOnTheLedgerLeadsToAFreshSnapshot() {
+        long pool = rest.poolWithRange("10.203.0.0/24", "10.203.0.10", "10.203.0.200");
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
+            agent.replica().stop();
+            for (int i = 0; i < 4; i++) {
+                admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID() + "\"}");
+            }
+            // Two records the replica will never read: the next one it reads is a gap.
+            agent.state().sql("UPDATE replica_position SET next_offset = next_offset + 2 WHERE id = 1").update();
+            double before = snapshots(agent);
+
+            agent.replica().start(agent.link);
+            agent.awaitMaster(database);
+
+            assertThat(snapshots(agent)).isEqualTo(before + 1);
+            assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool, "/api/v1/pools/" + pool + "/ranges");
+        }
+    }
+
+    @Test
+    void ownerNamesShowOnlyOnThisPlatformsAddresses() throws Exception {
+        long pool = rest.poolWithRange("10.204.0.0/24", "10.204.0.10", "10.204.0.200");
+        admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID()
+                + "\", \"address\": \"10.204.0.100\", \"owner\": \"master-vm\"}");
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir);
+             CommandClient commands = CommandClient.start(agent.link.bootstrapServers(), agent.link.topics(),
+                     agent.link.platformId(), agent.link.secret(), 3)) {
+            String requestId = UUID.randomUUID().toString();
+            CommandReply reply = commands.send(new AllocateCommand(requestId, agent.link.platformId(), pool, 1,
+                    Optional.of("10.204.0.10"), Optional.empty()), Duration.ofSeconds(30));
+            assertThat(reply.ok()).as("allocation: %s", reply).isTrue();
+            agent.state().sql("INSERT INTO local_owner (address, owner, dnsbl, note) VALUES (?, ?, ?, ?)")
+                    .params("10.204.0.10", "vm-secret-1", "[\"zen.example\"]", "db server").update();
+            agent.state().sql("INSERT INTO local_owner (address, owner) VALUES (?, ?)")
+                    .params("10.204.0.100", "not-ours").update();
+
+            assertThat(agent.replica().awaitRequest(requestId, Duration.ofSeconds(30))).isTrue();
+
+            JsonNode own = agent.reads.get("/api/v1/addresses/10.204.0.10").json();
+            assertThat(own.get("owner").asString()).isEqualTo("vm-secret-1");
+            assertThat(own.get("note").asString()).isEqualTo("db server");
+            assertThat(own.get("dnsbl").get(0).asString()).isEqualTo("zen.example");
+            assertThat(own.get("platformId").asString()).isEqualTo(agent.link.platformId());
+            JsonNode others = agent.reads.get("/api/v1/addresses/10.204.0.100").json();
+            assertThat(others.get("status").asString()).isEqualTo("allocated");
+            assertThat(others.has("owner")).isFalse();
+            String list = agent.reads.get("/api/v1/addresses?pool=" + pool).body();
+            assertThat(list).contains("vm-secret-1").doesNotContain("not-ours").doesNotContain("master-vm");
+            assertThat(admin.get("/api/v1/addresses?pool=" + pool).body()).doesNotContain("vm-secret-1");
+        }
+    }
+
+    @Test
+    void replicaSurvivesARestartAndAnswersWhileTheMasterIsDown() {
+        LedgerDatabase ownDatabase = LedgerDatabase.fresh();
+        MasterInstance ownMaster = ReplicaFixture.startMaster(ownDatabase);
+        long pool = new RestFixture(ownMaster.adminClient()).poolWithRange("10.205.0.0/24", "10.205.0.10", "10.205.0.200");
+        ownMaster.adminClient().post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 7}");
+        String[] paths = {"/api/v1/networks", "/api/v1/pools/" + pool, "/api/v1/pools/" + pool + "/ranges",
+                "/api/v1/addresses?pool=" + pool, "/api/v1/addresses/10.205.0.12", "/api/v1/addresses/10.205.0.150"};
+        ApiClient ownAdmin = ownMaster.adminClient();
+        ReplicaFixture first = ReplicaFixture.joined(ownMaster, ownDatabase, dataDir);
+        long applied = first.replica().appliedSeq();
+        assertSameReads(ownAdmin, first.reads, paths);
+        String[] before = new String[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            before[i] = first.reads.get(paths[i]).body();
+        }
+        first.close();
+        ownMaster.close();
+
+        try (ReplicaFixture again = ReplicaFixture.restarted(dataDir, first.link)) {
+            assertThat(again.replica().isLoaded()).isTrue();
+            assertThat(again.replica().appliedSeq()).isEqualTo(applied);
+            for (int i = 0; i < paths.length; i++) {
+                ApiClient.Response response = again.reads.get(paths[i]);
+                assertThat(response.status()).as(paths[i]).isEqualTo(200);
+                assertThat(response.json()).as(paths[i]).isEqualTo(ApiClient.Response.class.cast(
+                        new ApiClient.Response(200, before[i])).json());
+            }
+        }
+    }
+
+    private static double snapshots(ReplicaFixture agent) {
+        return agent.agent.bean(MeterRegistry.class).counter("ipledger.replica.snapshots").count();
+    }
+
+    private static void assertSameReads(ApiClient agent, String... paths) {
+        assertSameReads(admin, agent, paths);
+    }
+
+    private static void assertSameReads(ApiClient master, ApiClient agent, String... paths) {
+        for (String path : paths) {
+            ApiClient.Response expected = master.get(path);
+            ApiClient.Response actual = agent.get(path);
+            assertThat(actual.status()).as("status of %s: %s", path, actual.body()).isEqualTo(expected.status());
+            assertThat(actual.json()).as("body of %s", path).isEqualTo(expected.json());
+        }
+    }
+
+    private static long created(ApiClient.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asLong();
+    }
+}
