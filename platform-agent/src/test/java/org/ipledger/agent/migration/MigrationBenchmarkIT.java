@@ -94,11 +94,13 @@ class MigrationBenchmarkIT {
         ChangeCapture capture = agent.bean(ChangeCapture.class);
         capture.start(link, false);
         local.update("INSERT INTO ippool (id, name) VALUES (2, 'lag')");
+        local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (2, 'lag', '100.200.0.0', 16)");
+        local.update("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (2, 2, 2, '100.200.0.1', '100.200.255.254')");
         int rows = 2_000;
         long started = System.nanoTime();
         for (int i = 0; i < rows; i++) {
             local.update("INSERT INTO ip (ippool, addr, status) VALUES (2, ?, 'allocated')",
-                    "100.100." + (i / 250) + "." + (i % 250 + 1));
+                    "100.200." + (i / 250) + "." + (i % 250 + 1));
             long wait = started + (i + 1) * 5_000_000L - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
