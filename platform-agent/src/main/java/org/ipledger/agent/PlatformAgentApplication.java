@@ -1,7 +1,7 @@
 package org.ipledger.agent;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -13,6 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PlatformAgentApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(PlatformAgentApplication.class, args);
+        builder().run(args);
+    }
+
+    /**
+     * The agent's application, reading {@code platform-agent.yml} rather than
+     * {@code application.yml}, so that it never takes the master's settings or gives its own to
+     * a master when both run in one JVM (as in the tests).
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(PlatformAgentApplication.class).properties("spring.config.name=platform-agent");
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,7 +35,7 @@ public final class AgentInstance implements AutoCloseable {
             properties.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new AgentInstance(new SpringApplicationBuilder(PlatformAgentApplication.class).run(args));
+        return new AgentInstance(PlatformAgentApplication.builder().run(args));
     }
 
     public String baseUrl() {

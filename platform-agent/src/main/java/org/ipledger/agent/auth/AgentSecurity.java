@@ -1,0 +1,40 @@
+package org.ipledger.agent.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may do what on the agent, as on the master: login, info, health and the integration's
+ * state are open; join and preflight carry the master's credentials in their body; reading the
+ * address space needs a token from {@code POST /api/v1/auth/login}; changing it, draining and
+ * detaching need {@code @admin}.
+ */
+@Configuration(proxyBeanMethods = false)
+class AgentSecurity {
+
+    static final String ADMIN = "@admin";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SessionIntrospector introspector, JsonSecurityErrors errors) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/integration/preflight").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/integration").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/info", "/api/v1/integration", "/actuator/health/**",
+                                "/actuator/health", "/actuator/prometheus").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
+                        .requestMatchers("/api/v1/**").hasAuthority(ADMIN)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .opaqueToken(token -> token.introspector(introspector))
+                        .authenticationEntryPoint(errors)
+                        .accessDeniedHandler(errors))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+        return http.build();
+    }
+}

@@ -1,0 +1,28 @@
+package org.ipledger.agent.integration;
+
+import java.util.Optional;
+
+/**
+ * Moves the platform's local address space to the master (DESIGN.md flows 2 and 3); implemented
+ * by the migration package.
+ */
+public interface AddressSpaceTransfer {
+
+    /** The local address space as the master's preflight reads it. */
+    Object summary();
+
+    /**
+     * Migrates everything local to the master and empties the local tables; blocks until done.
+     * Resumable: called again after a crash it finishes the same migration.
+     *
+     * @throws org.ipledger.agent.api.ApiException if the master refused a part of it
+     */
+    void migrate(MasterLink link);
+
+    /** Rows done and total of the running migration, if one runs. */
+    Optional<Progress> progress();
+
+    /** How far a migration is. */
+    record Progress(long done, long total) {
+    }
+}

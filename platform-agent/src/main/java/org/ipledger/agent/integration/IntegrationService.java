@@ -1,0 +1,222 @@
+package org.ipledger.agent.integration;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.ipledger.agent.AgentProperties;
+import org.ipledger.agent.api.ApiException;
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.schemas.Topics;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The integration's state machine: {@code unconfigured → connecting → migrating → active}, then
+ * {@code draining}, or {@code failed} with the reason. Every state is stored before it is acted
+ * on, so a restart resumes where the agent stopped. Migration runs on a thread of its own; the
+ * join answers as soon as it has started.
+ */
+@Service
+public class IntegrationService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationService.class);
+
+    private final IntegrationStore store;
+    private final ApplicationEventPublisher events;
+    private final ObjectMapper json;
+    private final AgentProperties properties;
+    private final PlatformDatabase platform;
+    private final AddressSpaceTransfer transfer;
+    private volatile Integration current;
+    private final ExecutorService migrations = Executors.newSingleThreadExecutor(
+            new CustomizableThreadFactory("migration-"));
+
+    IntegrationService(IntegrationStore store, ApplicationEventPublisher events, ObjectMapper json,
+            AgentProperties properties, PlatformDatabase platform, AddressSpaceTransfer transfer) {
+        this.store = store;
+        this.events = events;
+        this.json = json;
+        this.properties = properties;
+        this.platform = platform;
+        this.transfer = transfer;
+    }
+
+    /** The stored integration, as of its last change (read on every request, so kept in memory). */
+    public Integration current() {
+        Integration known = current;
+        return known != null ? known : reload();
+    }
+
+    private Integration reload() {
+        current = store.load();
+        return current;
+    }
+
+    /** This agent's instance id. */
+    public String instanceId() {
+        return store.instanceId();
+    }
+
+    /** How far the running migration is. */
+    public Optional<AddressSpaceTransfer.Progress> progress() {
+        return transfer.progress();
+    }
+
+    /** Joins the master, checks for conflicts and starts the migration; answers once it runs. */
+    synchronized Integration join(JoinRequest request) {
+        Integration before = reload();
+        if (before.state().joined()) {
+            throw new ApiException(HttpStatus.CONFLICT, "already_joined", "This platform is already joined to "
+                    + before.masterUrl().orElse("a master") + " as " + before.platformId().orElse("?")
+                    + " (state " + before.state().code() + "); detach it first");
+        }
+        move(before.state(), IntegrationState.CONNECTING, Optional.empty(), Optional.empty());
+        try {
+            MasterClient master = new MasterClient(request.masterUrl(), json);
+            String adminToken = checkAndLogIn(master, request);
+            MasterLink link = register(master, adminToken, request.masterUrl());
+            MDC.put("platformId", link.platformId());
+            List<JsonNode> conflicts = conflicts(master.preflight(adminToken,
+                    "/api/v1/platforms/" + link.platformId() + "/preflight", transfer.summary()));
+            if (!conflicts.isEmpty()) {
+                throw new JoinRefused(HttpStatus.CONFLICT, "preflight_conflicts", conflicts.size()
+                        + " conflict(s) between this platform's address space and the master's; nothing was migrated",
+                        Map.of("conflicts", conflicts));
+            }
+            store.joined(IntegrationState.MIGRATING, link);
+            log.info("joined {} as platform {}; migrating", link.masterUrl(), link.platformId());
+            Integration migrating = reload();
+            events.publishEvent(new IntegrationChanged(IntegrationState.CONNECTING, migrating));
+            migrations.submit(() -> migrate(link));
+            return migrating;
+        } catch (ApiException e) {
+            log.warn("join of {} refused: {} {}", request.masterUrl(), e.code(), e.getMessage());
+            move(IntegrationState.CONNECTING, IntegrationState.FAILED, Optional.of(e.code()), Optional.of(e.getMessage()));
+            throw e;
+        } finally {
+            MDC.remove("platformId");
+        }
+    }
+
+    /** The conflicts the master sees, changing nothing on either side. */
+    JsonNode preflight(JoinRequest request) {
+        MasterClient master = new MasterClient(request.masterUrl(), json);
+        String adminToken = checkAndLogIn(master, request);
+        Integration integration = current();
+        String path = integration.platformId().filter(id -> integration.masterUrl().orElse("").equals(request.masterUrl()))
+                .map(id -> "/api/v1/platforms/" + id + "/preflight").orElse("/api/v1/preflight");
+        return master.preflight(adminToken, path, transfer.summary());
+    }
+
+    /** Finishes in-flight work and accepts no new writes, before an update. */
+    synchronized Integration drain() {
+        Integration integration = current();
+        if (integration.state() != IntegrationState.ACTIVE && integration.state() != IntegrationState.DRAINING) {
+            throw new ApiException(HttpStatus.CONFLICT, "integration_not_active",
+                    "Only an active integration can be drained; it is " + integration.state().code());
+        }
+        move(integration.state(), IntegrationState.DRAINING, Optional.empty(), Optional.empty());
+        log.info("draining: new writes are refused until the agent restarts");
+        return current();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void resume() {
+        Integration stored = reload();
+        if (stored.state() == IntegrationState.DRAINING) {
+            // A drained agent is restarted after its update: it serves again.
+            store.moveTo(IntegrationState.ACTIVE, Optional.empty(), Optional.empty());
+            stored = reload();
+            log.info("restarted after draining: active again");
+        }
+        if (stored.state() == IntegrationState.CONNECTING) {
+            // The join was cut off before the master gave anything: the operator joins again.
+            store.moveTo(IntegrationState.FAILED, Optional.of("join_interrupted"),
+                    Optional.of("The agent stopped during the join; join again"));
+            stored = reload();
+        }
+        events.publishEvent(new IntegrationChanged(stored.state(), stored));
+        if (stored.state() == IntegrationState.MIGRATING) {
+            MasterLink link = stored.link().orElseThrow();
+            log.info("resuming the migration to {}", link.masterUrl());
+            migrations.submit(() -> migrate(link));
+        }
+    }
+
+    private void migrate(MasterLink link) {
+        MDC.put("platformId", link.platformId());
+        try {
+            transfer.migrate(link);
+            move(IntegrationState.MIGRATING, IntegrationState.ACTIVE, Optional.empty(), Optional.empty());
+            log.info("migration finished; active");
+        } catch (ApiException e) {
+            log.error("migration failed: {} {}", e.code(), e.getMessage());
+            move(IntegrationState.MIGRATING, IntegrationState.FAILED, Optional.of(e.code()), Optional.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("migration failed", e);
+            move(IntegrationState.MIGRATING, IntegrationState.FAILED, Optional.of("migration_failed"),
+                    Optional.of(String.valueOf(e.getMessage())));
+        } finally {
+            MDC.remove("platformId");
+        }
+    }
+
+    private String checkAndLogIn(MasterClient master, JoinRequest request) {
+        JsonNode info = master.info();
+        MasterChecks.verifyMaster(info, store.instanceId(), platform, request.masterUrl());
+        JsonNode login = master.login(request.email(), request.password());
+        MasterChecks.verifyAdmin(login);
+        return login.get("token").asString();
+    }
+
+    private MasterLink register(MasterClient master, String adminToken, String masterUrl) {
+        AgentProperties.Platform configured = properties.agent();
+        JsonNode registration = master.register(adminToken, platformName(configured), configured.platformKind(),
+                store.instanceId(), configured.locations());
+        JsonNode kafka = registration.get("kafka");
+        return new MasterLink(masterUrl, registration.get("platformId").asString(),
+                registration.get("secret").asString(), registration.path("token").asString(adminToken),
+                kafka.get("bootstrapServers").asString(), new Topics(kafka.get("topicPrefix").asString()));
+    }
+
+    private static List<JsonNode> conflicts(JsonNode preflight) {
+        return preflight.path("conflicts").valueStream().toList();
+    }
+
+    private void move(IntegrationState from, IntegrationState to, Optional<String> error, Optional<String> message) {
+        store.moveTo(to, error, message);
+        events.publishEvent(new IntegrationChanged(from, reload()));
+    }
+
+    private static String platformName(AgentProperties.Platform configured) {
+        if (!configured.platformName().isBlank()) {
+            return configured.platformName();
+        }
+        try {
+            return configured.platformKind() + "@" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return configured.platformKind();
+        }
+    }
+
+    @Override
+    public void close() {
+        migrations.shutdownNow();
+    }
+}

@@ -1,0 +1,137 @@
+package org.ipledger.agent.proxy;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.ipledger.agent.api.ApiException;
+import org.ipledger.agent.integration.IntegrationChanged;
+import org.ipledger.agent.integration.IntegrationState;
+import org.ipledger.agent.integration.MasterLink;
+import org.ipledger.client.CommandClient;
+import org.ipledger.client.CommandTimeoutException;
+import org.ipledger.schemas.command.Command;
+import org.ipledger.schemas.reply.CommandReply;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's writes on their way to the master: one {@link CommandClient} while the platform
+ * is joined, started in the background so that the agent starts (and reads) with the master down.
+ * Counts the commands in flight, so a drain can wait for them.
+ */
+@Component
+public class MasterCommands implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterCommands.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int ATTEMPTS = 2;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration DRAIN_TIMEOUT = TIMEOUT.multipliedBy(ATTEMPTS + 1);
+
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("commands-"));
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile CommandClient client;
+    private volatile String platformId;
+
+    /** Synchronous: a drain answers only once the commands in flight have their replies. */
+    @EventListener
+    void integrationChanged(IntegrationChanged change) {
+        if (change.current().state() == IntegrationState.DRAINING) {
+            awaitIdle(DRAIN_TIMEOUT);
+        }
+        if (change.current().state().joined()) {
+            change.link().ifPresent(link -> starter.submit(() -> connect(link)));
+        } else {
+            starter.submit(this::disconnect);
+        }
+    }
+
+    /** This platform's id on the master, once joined. */
+    public String platformId() {
+        String id = platformId;
+        if (id == null) {
+            throw unreachable("the agent is not connected to the master's Kafka yet");
+        }
+        return id;
+    }
+
+    /**
+     * Sends a command and waits for its reply; the same request id is resent on timeout, so the
+     * command has one effect.
+     *
+     * @throws ApiException 503 with Retry-After when the master does not answer
+     */
+    public CommandReply send(Command command) {
+        CommandClient current = client;
+        if (current == null) {
+            throw unreachable("the agent is not connected to the master's Kafka yet");
+        }
+        inFlight.incrementAndGet();
+        try {
+            return current.send(command, TIMEOUT);
+        } catch (CommandTimeoutException e) {
+            throw unreachable("the master did not answer " + command.type().wireName() + " " + command.requestId()
+                    + " within " + ATTEMPTS + " x " + TIMEOUT.toSeconds() + " s; retry with the same requestId");
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** How many commands wait for their reply now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    private void awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.info("drained: {} command(s) still in flight", inFlight.get());
+    }
+
+    private void connect(MasterLink link) {
+        if (client != null && link.platformId().equals(platformId)) {
+            return;
+        }
+        disconnect();
+        try {
+            client = CommandClient.start(link.bootstrapServers(), link.topics(), link.platformId(), link.secret(), ATTEMPTS);
+            platformId = link.platformId();
+            log.info("connected to the master's Kafka at {} as platform {}", link.bootstrapServers(), link.platformId());
+        } catch (RuntimeException e) {
+            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", link.bootstrapServers(), e.getMessage());
+            starter.submit(() -> connect(link));
+        }
+    }
+
+    private void disconnect() {
+        CommandClient current = client;
+        client = null;
+        platformId = null;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private static ApiException unreachable(String why) {
+        return ApiException.unavailable("master_unreachable", "The master cannot take writes now: " + why, RETRY_AFTER);
+    }
+
+    @Override
+    public void close() {
+        starter.shutdownNow();
+        disconnect();
+    }
+}

@@ -1,0 +1,169 @@
+package org.ipledger.agent.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.ipledger.agent.AgentInstance;
+import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.testing.SharedMariaDb;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** Every way a join is refused, each with its own code, and the refusals of an unjoined agent. */
+class JoinChecksIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static LedgerDatabase ledger;
+    private static MasterInstance master;
+    private static AgentInstance agent;
+    private static ApiClient client;
+
+    @BeforeAll
+    static void start() {
+        ledger = LedgerDatabase.fresh();
+        master = ledger.startMaster();
+        agent = AgentInstance.start(dataDir.resolve("agent"), PlatformDatabases.fresh());
+        client = new ApiClient(agent.baseUrl(), null);
+    }
+
+    @AfterAll
+    static void stop() {
+        agent.close();
+        master.close();
+    }
+
+    @Test
+    void unjoinedAgentRefusesEveryAddressSpaceOperationWithRetryAfter() {
+        for (ApiClient.Response response : new ApiClient.Response[] {client.get("/api/v1/networks"),
+                client.post("/api/v1/pools/1/allocations", "{\"requestId\":\"r1\"}"), client.delete("/api/v1/addresses/10.0.0.1")}) {
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.error()).isEqualTo("integration_not_configured");
+        }
+    }
+
+    @Test
+    void unreachableMasterIsRefusedAndTheStateShowsWhy() {
+        ApiClient.Response response = join("http://127.0.0.1:1", MasterInstance.ADMIN_PASSWORD);
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.error()).isEqualTo("master_unreachable");
+        ApiClient.Response status = client.get("/api/v1/integration");
+        assertThat(status.json().get("state").asString()).isEqualTo("failed");
+        assertThat(status.json().get("error").asString()).isEqualTo("master_unreachable");
+    }
+
+    @Test
+    void redirectIsNotFollowedAndItsTargetIsNamed() throws IOException {
+        HttpServer redirecting = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        redirecting.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", "https://elsewhere.example/api/v1/info");
+            exchange.sendResponseHeaders(301, -1);
+            exchange.close();
+        });
+        redirecting.start();
+        try {
+            ApiClient.Response response = join("http://127.0.0.1:" + redirecting.getAddress().getPort(),
+                    MasterInstance.ADMIN_PASSWORD);
+
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.error()).isEqualTo("master_redirect");
+            assertThat(response.json().get("message").asString()).contains("https://elsewhere.example/api/v1/info");
+        } finally {
+            redirecting.stop(0);
+        }
+    }
+
+    @Test
+    void tlsFailureIsRefused() {
+        // The master speaks plain HTTP: a TLS handshake with it fails.
+        ApiClient.Response response = join(master.baseUrl().replace("http://", "https://"), MasterInstance.ADMIN_PASSWORD);
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.error()).isEqualTo("master_tls_failed");
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        ApiClient.Response response = join(master.baseUrl(), "not-the-password");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.error()).isEqualTo("master_credentials_rejected");
+    }
+
+    @Test
+    void userWithoutAdminRoleIsRefused() {
+        master.adminClient().post("/api/v1/users",
+                "{\"email\":\"viewer@example.com\",\"password\":\"viewer-password-1\",\"roles\":[]}");
+
+        ApiClient.Response response = client.send(client.request("/api/v1/integration")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"masterUrl\":\"" + master.baseUrl() + "\",\"email\":\"viewer@example.com\",\"password\":\"viewer-password-1\"}")));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.error()).isEqualTo("master_user_not_admin");
+    }
+
+    @Test
+    void thisAgentsOwnUrlIsRefused() {
+        ApiClient.Response response = join(agent.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.error()).isEqualTo("master_is_this_agent");
+    }
+
+    @Test
+    void anotherAgentsUrlIsRefused(@TempDir Path otherDir) {
+        try (AgentInstance other = AgentInstance.start(otherDir, PlatformDatabases.fresh())) {
+            ApiClient.Response response = join(other.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+
+            assertThat(response.status()).isEqualTo(409);
+            assertThat(response.error()).isEqualTo("master_is_an_agent");
+        }
+    }
+
+    @Test
+    void masterWhoseDatabaseIsThisPlatformsIsRefused(@TempDir Path otherDir) {
+        String masterDatabase = ledger.topicPrefix().replaceAll("\\.$", "");
+        String url = SharedMariaDb.server().createDatabase(masterDatabase);
+        PlatformDatabase ownDatabase = PlatformDatabase.connect(url, SharedMariaDb.server().username(),
+                SharedMariaDb.server().password(), new DriverManagerDataSource(
+                        url, SharedMariaDb.server().username(), SharedMariaDb.server().password()));
+        try (AgentInstance onMaster = AgentInstance.start(otherDir, ownDatabase)) {
+            ApiClient.Response response = join(new ApiClient(onMaster.baseUrl(), null), master.baseUrl(),
+                    MasterInstance.ADMIN_PASSWORD);
+
+            assertThat(response.status()).isEqualTo(409);
+            assertThat(response.error()).isEqualTo("master_is_this_platform");
+        }
+        assertThat(ledger.count("SELECT COUNT(*) FROM platform")).isEqualTo(1);
+    }
+
+    private static ApiClient.Response join(String masterUrl, String password) {
+        return join(client, masterUrl, password);
+    }
+
+    static ApiClient.Response join(ApiClient agentClient, String masterUrl, String password) {
+        return agentClient.send(agentClient.request("/api/v1/integration").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(joinBody(masterUrl, password))));
+    }
+
+    private static String joinBody(String masterUrl, String password) {
+        return "{\"masterUrl\":\"" + masterUrl + "\",\"email\":\"" + MasterInstance.ADMIN_EMAIL + "\",\"password\":\""
+                + password + "\"}";
+    }
+}
