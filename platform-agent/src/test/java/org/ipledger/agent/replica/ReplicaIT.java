@@ -63,13 +63,18 @@ class ReplicaIT {
             admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 2}");
             admin.delete("/api/v1/addresses/10.201.0.11");
             admin.patch("/api/v1/addresses/10.201.0.50", "{\"status\": \"reserved\"}");
+            rest.network("192.168.201.0/24");
+            admin.patch("/api/v1/addresses/192.168.201.7", "{\"status\": \"reserved\"}");
+            admin.patch("/api/v1/addresses/2001:db8:201::9", "{\"status\": \"reserved\"}");
             agent.awaitMaster(database);
 
             assertSameReads(agent.reads, "/api/v1/networks?limit=1000", "/api/v1/networks/" + network,
                     "/api/v1/pools?limit=1000", "/api/v1/pools/" + pool, "/api/v1/pools/" + pool6,
                     "/api/v1/pools/" + pool + "/ranges", "/api/v1/pools/" + pool6 + "/ranges",
                     "/api/v1/addresses?network=" + network, "/api/v1/addresses?pool=" + pool6,
-                    "/api/v1/addresses?pool=" + pool + "&status=reserved", "/api/v1/addresses?pool=" + pool + "&limit=2",
+                    "/api/v1/addresses?pool=" + pool + "&status=reserved",
+                    "/api/v1/addresses?status=reserved&limit=1000", "/api/v1/addresses?status=reserved&cursor=10.201.0.50",
+                    "/api/v1/addresses?pool=" + pool + "&limit=2",
                     "/api/v1/addresses?pool=" + pool + "&limit=2&cursor=10.201.0.12",
                     "/api/v1/addresses/10.201.0.10", "/api/v1/addresses/10.201.0.11", "/api/v1/addresses/10.201.0.1",
                     "/api/v1/addresses/10.201.0.0", "/api/v1/addresses/10.201.0.255", "/api/v1/addresses/10.201.0.200",
