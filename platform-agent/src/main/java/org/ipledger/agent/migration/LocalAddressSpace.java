@@ -3,6 +3,8 @@ package org.ipledger.agent.migration;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,8 @@ public class LocalAddressSpace {
     /** The preflight body. */
     public record Summary(List<Network> networks, List<Pool> pools, List<Range> ranges, List<Address> addresses) {
 
+        /** Not part of the body: the master refuses unknown fields. */
+        @JsonIgnore
         public boolean isEmpty() {
             return networks.isEmpty() && pools.isEmpty() && ranges.isEmpty() && addresses.isEmpty();
         }
