@@ -184,7 +184,7 @@ class ReplicaIT {
         first.close();
         ownMaster.close();
 
-        try (ReplicaFixture again = ReplicaFixture.restarted(dataDir, first.link)) {
+        try (ReplicaFixture again = ReplicaFixture.restarted(dataDir, first)) {
             assertThat(again.replica().isLoaded()).isTrue();
             assertThat(again.replica().appliedSeq()).isEqualTo(applied);
             for (int i = 0; i < paths.length; i++) {
