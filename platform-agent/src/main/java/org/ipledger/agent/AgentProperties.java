@@ -21,9 +21,21 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
      * @param platformKind {@code vmmanager} or {@code dcimanager}
      * @param platformName the name the platform registers with; empty = its kind and host name
      * @param locations the platform's locations; empty = all
+     * @param join a join to make at start when the platform has not joined yet (deployments
+     *        without an operator at hand); empty master URL = none
      */
     public record Platform(@DefaultValue PlatformDb platformDb, @DefaultValue("vmmanager") String platformKind,
-            @DefaultValue("") String platformName, @DefaultValue List<String> locations) {
+            @DefaultValue("") String platformName, @DefaultValue List<String> locations, @DefaultValue Join join) {
+    }
+
+    /** The master's URL and an administrator's credentials, used once to join. */
+    public record Join(@DefaultValue("") String masterUrl, @DefaultValue("") String email,
+            @DefaultValue("") String password) {
+
+        @Override
+        public String toString() {
+            return "Join[masterUrl=" + masterUrl + ", email=" + email + ", password=***]";
+        }
     }
 
     /** Where the platform's database is; an empty url means the embedded one. */

@@ -1,8 +1,8 @@
 package org.ipledger.master.changes;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the receipt of a change event or migration chunk to its platform's replies topic, keyed by
- * the event id. When the event id is a UUID, its 16 bytes are the {@code kafka_correlationId}, so
- * a {@code ReplyingKafkaTemplate} sharing the topic treats it as a reply it did not ask for.
+ * the event id. The event id is also the {@code kafka_correlationId} (a UUID's 16 bytes, any other
+ * id's UTF-8 bytes), so a {@code ReplyingKafkaTemplate} sharing the topic treats it as a reply it
+ * did not ask for rather than logging a reply without correlation as an error.
  */
 @Component
 class Receipts {
@@ -36,19 +37,19 @@ class Receipts {
 
     CompletableFuture<SendResult<String, byte[]>> send(String platformId, String eventId, byte[] receipt) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.replies(platformId), eventId, receipt);
-        correlation(eventId).ifPresent(bytes -> record.headers().add(KafkaHeaders.CORRELATION_ID, bytes));
+        record.headers().add(KafkaHeaders.CORRELATION_ID, correlation(eventId));
         new CloudEventHeaders(UUID.randomUUID().toString(), CloudEventTypes.CHANGE_RECEIPT, source, Instant.now())
                 .writeTo(record.headers());
         return kafka.send(record);
     }
 
-    private static Optional<byte[]> correlation(String eventId) {
+    private static byte[] correlation(String eventId) {
         try {
             UUID uuid = UUID.fromString(eventId);
-            return Optional.of(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                    .putLong(uuid.getLeastSignificantBits()).array());
+            return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return eventId.getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -124,6 +124,22 @@ class AgentJoinIT {
         }
     }
 
+    @Test
+    void agentConfiguredToJoinJoinsAtStartOnceTheMasterIsUp() throws Exception {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        int port = freePort();
+        try (AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(),
+                "ipledger.agent.join.master-url=http://127.0.0.1:" + port,
+                "ipledger.agent.join.email=" + MasterInstance.ADMIN_EMAIL,
+                "ipledger.agent.join.password=" + MasterInstance.ADMIN_PASSWORD);
+                MasterInstance master = ledger.startMaster("server.port=" + port)) {
+
+            awaitState(new ApiClient(agent.baseUrl(), null), "active");
+
+            assertThat(ledger.count("SELECT COUNT(*) FROM platform WHERE id <> 'master'")).isEqualTo(1);
+        }
+    }
+
     static AgentInstance joinedAgent(MasterInstance master, Path dataDir) {
         AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh());
         ApiClient client = new ApiClient(agent.baseUrl(), null);
