@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ipledger.client.CommandClient;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
-import org.ipledger.schemas.command.AllocateCommand;
-import org.ipledger.schemas.reply.CommandReply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,15 +132,13 @@ class ReplicaIT {
         long pool = rest.poolWithRange("10.204.0.0/24", "10.204.0.10", "10.204.0.200");
         admin.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \"" + UUID.randomUUID()
                 + "\", \"address\": \"10.204.0.100\", \"owner\": \"master-vm\"}");
-        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir);
-             CommandClient commands = CommandClient.start(agent.link.bootstrapServers(), agent.link.topics(),
-                     agent.link.platformId(), agent.link.secret(), 3)) {
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
             String requestId = UUID.randomUUID().toString();
-            CommandReply reply = commands.send(new AllocateCommand(requestId, agent.link.platformId(), pool, 1,
-                    Optional.of("10.204.0.10"), Optional.empty()), Duration.ofSeconds(30));
-            assertThat(reply.ok()).as("allocation: %s", reply).isTrue();
-            agent.state().sql("INSERT INTO local_owner (address, owner, dnsbl, note) VALUES (?, ?, ?, ?)")
-                    .params("10.204.0.10", "vm-secret-1", "[\"zen.example\"]", "db server").update();
+            ApiClient.Response allocated = agent.reads.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\": \""
+                    + requestId + "\", \"address\": \"10.204.0.10\", \"owner\": \"vm-secret-1\"}");
+            assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+            agent.state().sql("UPDATE local_owner SET dnsbl = ?, note = ? WHERE address = ?")
+                    .params("[\"zen.example\"]", "db server", "10.204.0.10").update();
             agent.state().sql("INSERT INTO local_owner (address, owner) VALUES (?, ?)")
                     .params("10.204.0.100", "not-ours").update();
 
