@@ -128,6 +128,14 @@ public final class LedgerServer {
             throw new CliFailure(ExitCode.REFUSED, "the " + role + " at " + baseUrl + " redirects to " + target
                     + " (HTTP " + status + "): give that URL instead");
         }
+        if (error.wrongCredentials()) {
+            throw new CliFailure(ExitCode.REFUSED, "wrong e-mail or password: the " + role + " at " + baseUrl
+                    + " refused: " + error.describe());
+        }
+        if (error.masterUnreachable()) {
+            throw new CliFailure(ExitCode.UNREACHABLE, "the " + role + " at " + baseUrl + " cannot reach the master: "
+                    + error.describe());
+        }
         ExitCode code = status < 500 ? ExitCode.REFUSED : ExitCode.SERVER_ERROR;
         String verb = status < 500 ? " refused: " : " failed: ";
         throw new CliFailure(code, "the " + role + " at " + baseUrl + verb + error.describe());

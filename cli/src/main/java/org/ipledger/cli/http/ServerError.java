@@ -18,6 +18,16 @@ record ServerError(int status, String code, String message) {
         return new ServerError(status, "http_" + status, "");
     }
 
+    /** The master refused an e-mail and password, to this client or to an agent joining. */
+    boolean wrongCredentials() {
+        return code.equals("invalid_credentials") || code.equals("master_credentials_rejected");
+    }
+
+    /** An agent could not reach its master: the cause is the master, not the agent asked. */
+    boolean masterUnreachable() {
+        return code.equals("master_unreachable");
+    }
+
     /** The server's sentence, its stable code and the status, in one line. */
     String describe() {
         String sentence = message.isBlank() ? "HTTP " + status : message.strip();
