@@ -9,17 +9,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/platforms/{platformId}/preflight} and {@code .../conflicts}: for an administrator
- * or the platform's own token.
+ * or the platform's own token; {@code /api/v1/preflight} for an administrator, before the platform
+ * registers.
  */
 @RestController
-@RequestMapping("/api/v1/platforms/{platformId}")
 class PlatformSpaceController {
 
     private final Preflight preflight;
@@ -32,13 +31,18 @@ class PlatformSpaceController {
         this.json = json;
     }
 
-    @PostMapping("/preflight")
+    @PostMapping("/api/v1/preflight")
+    Preflight.Report preflightBeforeRegistration(@RequestBody PreflightRequest request) {
+        return preflight.checkUnregistered(request);
+    }
+
+    @PostMapping("/api/v1/platforms/{platformId}/preflight")
     Preflight.Report preflight(@PathVariable String platformId, @RequestBody PreflightRequest request) {
         return preflight.check(platformId, request);
     }
 
     /** The platform's refused change events and chunks, newest first, each with its receipt. */
-    @GetMapping("/conflicts")
+    @GetMapping("/api/v1/platforms/{platformId}/conflicts")
     Map<String, Object> conflicts(@PathVariable String platformId, @RequestParam(required = false) Integer limit) {
         List<Map<String, Object>> items = changeLog.conflicts(platformId, Page.limit(limit)).stream().map(c -> {
             Map<String, Object> item = new LinkedHashMap<>();

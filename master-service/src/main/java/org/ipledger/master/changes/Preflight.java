@@ -44,11 +44,24 @@ class Preflight {
     record Report(List<Conflict> conflicts, List<Map<String, Long>> merges) {
     }
 
+    /** Preflight of a registered platform: what it already brought is not a conflict (a resumed migration). */
     Report check(String platformId, PreflightRequest request) {
         if (jdbc.sql("SELECT COUNT(*) FROM platform WHERE id = ? AND secret IS NOT NULL").param(platformId)
                 .query(Long.class).single() == 0) {
             throw ApiException.notFound("platform_not_found", "Platform " + platformId + " is not registered.");
         }
+        return report(platformId, request);
+    }
+
+    /**
+     * Preflight of a platform before it registers: the empty id is no platform's, so every
+     * network, range and address on the master belongs to someone else.
+     */
+    Report checkUnregistered(PreflightRequest request) {
+        return report("", request);
+    }
+
+    private Report report(String platformId, PreflightRequest request) {
         LocalSpace local = read(request);
         RowMappings.Mapped mapped = mappings.load(platformId);
         AddressSpace master = spaces.load();
