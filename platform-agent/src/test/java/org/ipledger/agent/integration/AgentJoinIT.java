@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import tools.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +54,11 @@ class AgentJoinIT {
             assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE owner IS NOT NULL")).isZero();
             assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ip").query(Long.class).single()).isZero();
             assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ipnet").query(Long.class).single()).isZero();
+            // The agent reports how far its replica is; the master shows it as the platform's lag.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode listed = master.adminClient().get("/api/v1/platforms").json();
+                return listed.toString().contains("\"lag\":0");
+            });
         }
     }
 
