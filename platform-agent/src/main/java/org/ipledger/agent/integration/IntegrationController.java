@@ -4,6 +4,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,6 +38,12 @@ class IntegrationController {
     @PostMapping("/preflight")
     JsonNode preflight(@RequestBody JoinRequest request) {
         return integration.preflight(request);
+    }
+
+    /** Detach: the platform gets its address space back in its local tables. */
+    @DeleteMapping
+    AddressSpaceReturn.Returned detach() {
+        return integration.detach();
     }
 
     @PostMapping("/drain")

@@ -43,18 +43,21 @@ public class IntegrationService implements AutoCloseable {
     private final AgentProperties properties;
     private final PlatformDatabase platform;
     private final AddressSpaceTransfer transfer;
+    private final AddressSpaceReturn giveBack;
     private volatile Integration current;
     private final ExecutorService migrations = Executors.newSingleThreadExecutor(
             new CustomizableThreadFactory("migration-"));
 
     IntegrationService(IntegrationStore store, ApplicationEventPublisher events, ObjectMapper json,
-            AgentProperties properties, PlatformDatabase platform, AddressSpaceTransfer transfer) {
+            AgentProperties properties, PlatformDatabase platform, AddressSpaceTransfer transfer,
+            AddressSpaceReturn giveBack) {
         this.store = store;
         this.events = events;
         this.json = json;
         this.properties = properties;
         this.platform = platform;
         this.transfer = transfer;
+        this.giveBack = giveBack;
     }
 
     /** The stored integration, as of its last change (read on every request, so kept in memory). */
@@ -134,6 +137,29 @@ public class IntegrationService implements AutoCloseable {
         move(integration.state(), IntegrationState.DRAINING, Optional.empty(), Optional.empty());
         log.info("draining: new writes are refused until the agent restarts");
         return current();
+    }
+
+    /**
+     * Detaches: new writes stop and capture stops first (so that what is written back is not
+     * captured again), then the platform's address space goes back into its local tables, then
+     * the agent forgets the master. The master keeps the platform's addresses as they are, so
+     * no other platform is handed one of them.
+     */
+    synchronized AddressSpaceReturn.Returned detach() {
+        Integration integration = current();
+        if (integration.state() != IntegrationState.ACTIVE && integration.state() != IntegrationState.DRAINING) {
+            throw new ApiException(HttpStatus.CONFLICT, "integration_not_active", "Only an active integration can be "
+                    + "detached; it is " + integration.state().code());
+        }
+        String platformId = integration.platformId().orElseThrow();
+        if (integration.state() == IntegrationState.ACTIVE) {
+            move(IntegrationState.ACTIVE, IntegrationState.DRAINING, Optional.empty(), Optional.empty());
+        }
+        AddressSpaceReturn.Returned returned = giveBack.giveBack(platformId);
+        store.detached();
+        events.publishEvent(new IntegrationChanged(IntegrationState.DRAINING, reload()));
+        log.info("detached platform {} from {}", platformId, integration.masterUrl().orElse("?"));
+        return returned;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,0 +1,66 @@
+package org.ipledger.agent.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.ipledger.agent.AgentInstance;
+import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+
+/** Detaching gives the platform back what it had, owner names included (I6), and the master keeps its ledger. */
+class DetachIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void detachedPlatformGetsItsNetworksPoolsRangesAndOwnAddressesWithOwnersBack() {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        platform.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix, gateway) VALUES (1, 'vm net', '10.60.0.0', 24, '10.60.0.1')").update();
+        platform.jdbc().sql("INSERT INTO ippool (id, name) VALUES (1, 'vm pool')").update();
+        platform.jdbc().sql("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, '10.60.0.10', '10.60.0.99')").update();
+        platform.jdbc().sql("INSERT INTO ip (id, ippool, addr, status, owner, dnsbl) VALUES (1, 1, '10.60.0.10', 'allocated', 'vm-1', '[\"zen\"]')").update();
+        try (MasterInstance master = ledger.startMaster(); AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+            ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+            JoinChecksIT.join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+            AgentJoinIT.awaitState(anonymous, "active");
+            ApiClient admin = AgentJoinIT.admin(agent);
+            long pool = admin.get("/api/v1/pools").json().get("items").get(0).get("id").asLong();
+            ApiClient.Response allocated = admin.post("/api/v1/pools/" + pool + "/allocations",
+                    "{\"requestId\":\"" + UUID.randomUUID() + "\",\"owner\":\"vm-2\"}");
+            assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+            long masterAddresses = ledger.count("SELECT COUNT(*) FROM ip");
+
+            ApiClient.Response detached = admin.delete("/api/v1/integration");
+
+            assertThat(detached.status()).as(detached.body()).isEqualTo(200);
+            assertThat(detached.json().get("addresses").asInt()).isEqualTo(2);
+            List<Map<String, Object>> addresses = platform.jdbc()
+                    .sql("SELECT addr, status, owner, dnsbl FROM ip ORDER BY addr").query().listOfRows();
+            assertThat(addresses).extracting(row -> row.get("addr") + " " + row.get("owner"))
+                    .containsExactly("10.60.0.10 vm-1", "10.60.0.11 vm-2");
+            assertThat(addresses.get(0).get("dnsbl").toString()).contains("zen");
+            assertThat(platform.jdbc().sql("SELECT CONCAT(addr, '/', prefix, ' ', gateway) FROM ipnet").query(String.class).list())
+                    .containsExactly("10.60.0.0/24 10.60.0.1");
+            assertThat(platform.jdbc().sql("SELECT CONCAT(start_addr, '-', end_addr) FROM ippool_range").query(String.class).list())
+                    .containsExactly("10.60.0.10-10.60.0.99");
+            assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ip i JOIN ippool p ON p.id = i.ippool WHERE p.name = 'vm pool'")
+                    .query(Long.class).single()).isEqualTo(2);
+            assertThat(anonymous.get("/api/v1/integration").json().get("state").asString()).isEqualTo("unconfigured");
+            assertThat(anonymous.get("/api/v1/networks").error()).isEqualTo("integration_not_configured");
+            assertThat(ledger.count("SELECT COUNT(*) FROM ip")).isEqualTo(masterAddresses);
+            assertThat(ledger.ledgerIsGapFree()).isTrue();
+        }
+    }
+}
