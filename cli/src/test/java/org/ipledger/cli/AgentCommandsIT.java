@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,6 @@ class AgentCommandsIT {
 
     @Test
     @Order(1)
-    @Disabled("the agent's preflight of a platform that has not registered posts to the master's /api/v1/preflight, "
-            + "which the master does not serve (404); PreflightCommandTests covers the table against the documented answer")
     void preflightShowsTheConflictsAsATableAndExitsWith5() {
         CommandLineRun run = toAgent("preflight", conflicting.baseUrl(), PASSWORD_LINE);
 
@@ -81,8 +78,6 @@ class AgentCommandsIT {
 
     @Test
     @Order(2)
-    @Disabled("the agent's preflight of a platform that has not registered posts to the master's /api/v1/preflight, "
-            + "which the master does not serve (404); PreflightCommandTests covers the table against the documented answer")
     void cleanPreflightSaysThePlatformCanJoin() {
         CommandLineRun run = toAgent("preflight", joining.baseUrl(), PASSWORD_LINE);
 
