@@ -13,6 +13,7 @@ import org.ipledger.master.admission.RecordAdmission;
 import org.ipledger.master.platform.PlatformService;
 import org.ipledger.schemas.MessageDeserializer;
 import org.ipledger.schemas.SchemaNames;
+import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangesMessage;
 import org.ipledger.schemas.change.PlatformStatus;
 import org.ipledger.schemas.signing.PlatformSecrets;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code ipledger.changes} in batches. Records are keyed by platform id, so one
  * partition holds each platform's messages in order, and a batch is processed strictly in offset
- * order, one message after the other. Refused records go to the dead-letter topic; every change
+ * order: the change events between migration chunks together (one commit when none is refused),
+ * each chunk on its own. Refused records go to the dead-letter topic; every change
  * event and migration chunk gets a receipt; status reports update the platform's position. The
  * offsets are committed once the batch's receipts and dead letters are acknowledged: a crash
  * redelivers, and a redelivered event gets its stored receipt with no second effect.
@@ -49,6 +51,7 @@ class ChangeListener {
     void onChanges(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         Set<String> heard = new HashSet<>();
+        List<ChangesMessage> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<ChangesMessage> admitted = admission.admit(record, sends);
             if (admitted.isEmpty()) {
@@ -57,12 +60,32 @@ class ChangeListener {
             ChangesMessage message = admitted.get();
             if (message instanceof PlatformStatus status) {
                 platforms.applied(status.platformId(), status.appliedSeq());
+                continue;
+            }
+            heard.add(message.platformId());
+            if (message instanceof ChangeEvent) {
+                events.add(message);
             } else {
-                heard.add(message.platformId());
-                sends.add(receipts.send(message.platformId(), message.eventId(), processor.process(message)));
+                // A migration chunk is a large transaction of its own; the events before it go first.
+                process(events, sends);
+                events.clear();
+                process(List.of(message), sends);
             }
         }
+        process(events, sends);
         platforms.seen(heard);
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Processes the messages in order and sends their receipts. */
+    private void process(List<ChangesMessage> messages, List<CompletableFuture<?>> sends) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<byte[]> values = processor.processAll(messages);
+        for (int i = 0; i < messages.size(); i++) {
+            ChangesMessage message = messages.get(i);
+            sends.add(receipts.send(message.platformId(), message.eventId(), values.get(i)));
+        }
     }
 }

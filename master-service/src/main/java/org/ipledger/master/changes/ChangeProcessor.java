@@ -1,6 +1,7 @@
 package org.ipledger.master.changes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,21 +72,48 @@ class ChangeProcessor {
         }
     }
 
+    /**
+     * The receipts of these messages, in their order. Change events are applied together in one
+     * transaction, so a burst of captured rows costs one commit rather than one each; if one of
+     * them is refused (or raced by another instance), that transaction rolls back and each is
+     * processed on its own, so a refusal holds up no other event and records only itself.
+     */
+    List<byte[]> processAll(List<ChangesMessage> messages) {
+        if (messages.size() > 1) {
+            try {
+                return transaction.execute(status -> {
+                    List<byte[]> values = new ArrayList<>(messages.size());
+                    for (ChangesMessage message : messages) {
+                        values.add(changeLog.receipt(message.eventId()).map(r -> r.getBytes(StandardCharsets.UTF_8))
+                                .orElseGet(() -> applyInTransaction(message)));
+                    }
+                    return values;
+                });
+            } catch (ConflictsFound | ApiException | DuplicateKeyException e) {
+                log.debug("{} changes applied one by one after {}", messages.size(), e.toString());
+            }
+        }
+        return messages.stream().map(this::process).toList();
+    }
+
     private byte[] apply(ChangesMessage message) {
         try {
-            return transaction.execute(status -> {
-                ledger.attributeTo(message.eventId());
-                CommandReply reply = CommandReply.success(message.eventId(), json.valueToTree(result(message)));
-                byte[] value = serializer.serialize(reply);
-                changeLog.store(message.eventId(), message.platformId(), kind(message), true, null, null,
-                        new String(value, StandardCharsets.UTF_8));
-                return value;
-            });
+            return transaction.execute(status -> applyInTransaction(message));
         } catch (ConflictsFound e) {
             return refuse(message, e.conflicts());
         } catch (ApiException e) {
             return refuse(message, List.of(new Conflict(e.code(), localRow(message), null, e.getMessage())));
         }
+    }
+
+    /** Applies the message, its ledger entries attributed to its event id, and stores its receipt. */
+    private byte[] applyInTransaction(ChangesMessage message) {
+        ledger.attributeTo(message.eventId());
+        CommandReply reply = CommandReply.success(message.eventId(), json.valueToTree(result(message)));
+        byte[] value = serializer.serialize(reply);
+        changeLog.store(message.eventId(), message.platformId(), kind(message), true, null, null,
+                new String(value, StandardCharsets.UTF_8));
+        return value;
     }
 
     private Object result(ChangesMessage message) {

@@ -63,7 +63,9 @@ class SpaceApplier {
     Applied apply(String platformId, String eventId, LocalSpace local) {
         lock.acquire();
         RowMappings.Mapped mapped = mappings.load(platformId);
-        SpaceCheck.StructureReport report = check.structure(local, mapped, spaces.load());
+        AddressSpace master = spaces.load();
+        SpaceCheck.StructureReport report = check.structure(local, mapped, master);
+        int mappedBefore = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size();
         if (!report.conflicts().isEmpty()) {
             throw new ConflictsFound(report.conflicts());
         }
@@ -93,7 +95,9 @@ class SpaceApplier {
             }
         }
         if (!local.addresses().isEmpty()) {
-            applyAddresses(platformId, eventId, local.addresses(), mapped);
+            // Read again only if networks or ranges were just created: one read per captured address.
+            boolean created = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size() > mappedBefore;
+            applyAddresses(platformId, eventId, local.addresses(), mapped, created ? spaces.load() : master);
         }
         return new Applied(local.networks().size(), local.pools().size(), local.ranges().size(),
                 local.addresses().size(), merges);
@@ -114,8 +118,8 @@ class SpaceApplier {
     }
 
     private void applyAddresses(String platformId, String eventId, List<LocalSpace.Address> rows,
-                                RowMappings.Mapped mapped) {
-        SpaceCheck.AddressReport report = check.addresses(rows, Set.of(), mapped, spaces.load());
+                                RowMappings.Mapped mapped, AddressSpace master) {
+        SpaceCheck.AddressReport report = check.addresses(rows, Set.of(), mapped, master);
         if (!report.conflicts().isEmpty()) {
             throw new ConflictsFound(report.conflicts());
         }

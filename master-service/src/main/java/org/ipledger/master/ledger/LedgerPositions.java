@@ -1,13 +1,10 @@
 package org.ipledger.master.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,20 +28,22 @@ class LedgerPositions {
                 lastOutboxId, limit);
     }
 
-    /** Gives the ids consecutive sequence numbers from {@code firstSeq}, in the order given. */
+    /**
+     * Gives the ids consecutive sequence numbers from {@code firstSeq}, in the order given. Outbox
+     * ids mostly come in runs (a migration chunk commits thousands at once), so each run of
+     * consecutive ids is numbered by one statement rather than one per entry.
+     */
     void number(List<Long> ids, long firstSeq) {
-        jdbc.batchUpdate("UPDATE ledger_outbox SET seq = ? WHERE id = ?", new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ps.setLong(1, firstSeq + i);
-                ps.setLong(2, ids.get(i));
+        int start = 0;
+        while (start < ids.size()) {
+            int end = start;
+            while (end + 1 < ids.size() && ids.get(end + 1) == ids.get(end) + 1) {
+                end++;
             }
-
-            @Override
-            public int getBatchSize() {
-                return ids.size();
-            }
-        });
+            jdbc.update("UPDATE ledger_outbox SET seq = id + ? WHERE id BETWEEN ? AND ?",
+                    firstSeq + start - ids.get(start), ids.get(start), ids.get(end));
+            start = end + 1;
+        }
     }
 
     void advance(long lastOutboxId, long lastSeq) {
