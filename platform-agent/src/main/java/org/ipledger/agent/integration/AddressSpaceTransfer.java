@@ -22,7 +22,12 @@ public interface AddressSpaceTransfer {
     /** Rows done and total of the running migration, if one runs. */
     Optional<Progress> progress();
 
-    /** How far a migration is. */
-    record Progress(long done, long total) {
+    /**
+     * How far a migration is.
+     *
+     * @param phase {@code snapshot}, {@code publishing} (done = rows the master confirmed) or
+     *        {@code deleting} (done = local rows deleted)
+     */
+    record Progress(String phase, long done, long total) {
     }
 }

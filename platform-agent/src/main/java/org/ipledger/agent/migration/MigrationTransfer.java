@@ -45,6 +45,6 @@ class MigrationTransfer implements AddressSpaceTransfer {
     public Optional<Progress> progress() {
         MigrationProgress progress = run.progress();
         return progress.phase().equals("idle") ? Optional.empty()
-                : Optional.of(new Progress(progress.done(), progress.total()));
+                : Optional.of(new Progress(progress.phase(), progress.done(), progress.total()));
     }
 }

@@ -1,0 +1,110 @@
+package org.ipledger.agent.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.ipledger.agent.AgentProcess;
+import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+
+/** I6: an agent killed with SIGKILL anywhere in a migration finishes it when started again. */
+class MigrationCrashIT {
+
+    private static final int ADDRESSES = 20_000;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void migrationKilledAtThreePointsFinishesWithEveryRowOnTheMasterOnceAndNothingLeftLocally() throws Exception {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        seed(platform);
+        int port = freePort();
+        try (MasterInstance master = ledger.startMaster()) {
+            AgentProcess agent = AgentProcess.start(dataDir, platform, port);
+            ApiClient client = new ApiClient(agent.baseUrl(), null);
+            assertThat(JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD).status()).isEqualTo(202);
+
+            List<String> killedIn = new ArrayList<>();
+            for (Predicate<JsonNode> point : List.<Predicate<JsonNode>>of(
+                    migration -> "publishing".equals(phase(migration)) && done(migration) > 0,
+                    migration -> "publishing".equals(phase(migration)) && done(migration) >= ADDRESSES / 2,
+                    migration -> "deleting".equals(phase(migration)) && done(migration) > 0)) {
+                JsonNode reached = awaitMigration(client, point);
+                agent.kill();
+                killedIn.add(phase(reached) + " " + done(reached));
+                agent = AgentProcess.start(dataDir, platform, port);
+            }
+            AgentJoinIT.awaitState(client, "active");
+            String platformId = client.get("/api/v1/integration").json().get("platformId").asString();
+            agent.close();
+
+            assertThat(killedIn).hasSize(3);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", platformId)).isEqualTo(ADDRESSES);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ?", platformId)).isEqualTo(1);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ippool WHERE platform_id = ?", platformId)).isEqualTo(1);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ippool_range WHERE platform_id = ?", platformId)).isEqualTo(1);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ledger_outbox WHERE type = 'address_allocated'")).isEqualTo(ADDRESSES);
+            assertThat(ledger.ledgerIsGapFree()).isTrue();
+            for (String table : new String[] {"ip", "ippool_range", "ippool", "ipnet"}) {
+                assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
+            }
+        }
+    }
+
+    private static JsonNode awaitMigration(ApiClient client, Predicate<JsonNode> point) {
+        JsonNode[] reached = new JsonNode[1];
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode status = client.get("/api/v1/integration").json();
+            assertThat(status.get("state").asString()).as("the migration ended before the kill point").isEqualTo("migrating");
+            reached[0] = status.path("migration");
+            return point.test(reached[0]);
+        });
+        return reached[0];
+    }
+
+    private static String phase(JsonNode migration) {
+        return migration.path("phase").asString("");
+    }
+
+    private static long done(JsonNode migration) {
+        return migration.path("done").asLong();
+    }
+
+    private static void seed(PlatformDatabase platform) {
+        platform.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'big', '10.128.0.0', 16)").update();
+        platform.jdbc().sql("INSERT INTO ippool (id, name) VALUES (1, 'big pool')").update();
+        platform.jdbc().sql("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) "
+                + "VALUES (1, 1, 1, '10.128.0.1', '10.128.255.254')").update();
+        StringBuilder values = new StringBuilder();
+        for (int i = 1; i <= ADDRESSES; i++) {
+            values.append(values.isEmpty() ? "" : ",").append("(1, '10.128.").append(i / 256).append('.').append(i % 256)
+                    .append("', 'allocated', 'vm-").append(i).append("')");
+            if (i % 5_000 == 0) {
+                platform.jdbc().sql("INSERT INTO ip (ippool, addr, status, owner) VALUES " + values).update();
+                values.setLength(0);
+            }
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
