@@ -10,9 +10,9 @@ import java.util.List;
 public record DemoPlatform(String name, String kind, List<String> locations, int port, String seedScript,
         String tryPool, String tryOwner) {
 
-    /** A VM cloud manager serving every location. */
+    /** A VM cloud manager in dc-west: the dcimanager's dc-east-only network stays out of its view. */
     public static DemoPlatform vmmanager(int port) {
-        return new DemoPlatform("vmmanager", "vmmanager", List.of(), port, "seed/vmmanager.sql", "vm-public", "vm-web-3");
+        return new DemoPlatform("vmmanager", "vmmanager", List.of("dc-west"), port, "seed/vmmanager.sql", "vm-public", "vm-web-3");
     }
 
     /** A bare-metal server manager in two locations, one of its networks limited to dc-east. */

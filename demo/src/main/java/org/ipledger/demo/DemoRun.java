@@ -74,12 +74,15 @@ public final class DemoRun {
         DemoLogs.routeTo(logs, groups);
         out.println("ipledger demo: data in " + dataDir + ", a log per application in " + logs);
 
-        CompletableFuture<String> master = startIn(masterGroup, this::startMaster);
+        CompletableFuture<String> master = startIn(masterGroup, () -> onceMore("master", this::startMaster));
         List<CompletableFuture<String>> joins = new ArrayList<>();
         for (int i = 0; i < options.platforms().size(); i++) {
             DemoPlatform platform = options.platforms().get(i);
-            joins.add(startIn(groups.get(i + 1), () -> startAgent(platform))
-                    .thenCombine(master, (agentUrl, masterUrl) -> join(platform, agentUrl, masterUrl)));
+            ThreadGroup group = groups.get(i + 1);
+            // Async, each in a thread of its own: run in the master's start thread, the joins would take turns.
+            joins.add(startIn(group, () -> onceMore(platform.name(), () -> startAgent(platform)))
+                    .thenCombineAsync(master, (agentUrl, masterUrl) -> join(platform, agentUrl, masterUrl),
+                            task -> new Thread(group, task, platform.name() + "-join").start()));
         }
         CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).join();
         printReady(master.join());
@@ -150,6 +153,32 @@ public final class DemoRun {
             sleep(200);
         }
         throw new DemoFailure(platform.name() + " does not show pool " + platform.tryPool() + " after 30 s");
+    }
+
+    /**
+     * Starts an application, and when that fails, once more: a first start installs MariaDB's
+     * system tables, which now and then fails under a heavy load and succeeds when run again (a
+     * failed start closes what it had started and leaves no half-installed data behind).
+     */
+    private <T> T onceMore(String part, Supplier<T> start) {
+        try {
+            return start.get();
+        }
+        catch (RuntimeException ex) {
+            if (running.closed()) {
+                throw ex;
+            }
+            DemoConsole.line(out, part, "did not start (" + rootCause(ex) + "); trying once more");
+            return start.get();
+        }
+    }
+
+    private static String rootCause(Throwable ex) {
+        Throwable cause = ex;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private static <T> CompletableFuture<T> startIn(ThreadGroup group, Supplier<T> start) {
