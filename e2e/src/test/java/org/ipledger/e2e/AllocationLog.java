@@ -12,15 +12,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AllocationLog {
 
     private final Map<String, Allocation> answered = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final Queue<String> unexpected = new ConcurrentLinkedQueue<>();
     private final Map<Integer, AtomicInteger> unavailable = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unavailableCodes = new ConcurrentHashMap<>();
     private final AtomicInteger lostConnections = new AtomicInteger();
 
     void answered(Allocation allocation) {
-        answers.computeIfAbsent(allocation.requestId(), id -> new AtomicInteger()).incrementAndGet();
-        answered.putIfAbsent(allocation.requestId(), allocation);
+        answered.put(allocation.requestId(), allocation);
     }
 
     void unavailable(int platform, String code) {
@@ -42,11 +40,6 @@ final class AllocationLog {
 
     List<Allocation> allocations() {
         return new ArrayList<>(answered.values());
-    }
-
-    /** Request ids that got more than one 201 (a client stops at its first, so a second is a bug in the client). */
-    List<String> answeredMoreThanOnce() {
-        return answers.entrySet().stream().filter(e -> e.getValue().get() > 1).map(Map.Entry::getKey).toList();
     }
 
     List<String> unexpectedAnswers() {
