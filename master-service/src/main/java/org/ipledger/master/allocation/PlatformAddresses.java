@@ -62,7 +62,7 @@ public class PlatformAddresses {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Refusal> apply(String platformId, String requestId, List<Change> changes) {
-        lockPools(changes);
+        Map<Long, Long> versions = lockPools(changes);
         Map<ByteBuffer, Held> held = held(changes);
         List<Refusal> refusals = new ArrayList<>();
         List<Write> writes = new ArrayList<>();
@@ -79,7 +79,7 @@ public class PlatformAddresses {
             return refusals;
         }
         write(platformId, writes);
-        writeJournal(writes);
+        writeJournal(writes, versions);
         for (Write write : writes) {
             Change change = write.change();
             String address = change.address().toCanonicalString();
@@ -104,13 +104,18 @@ public class PlatformAddresses {
         return refusals;
     }
 
-    private void lockPools(List<Change> changes) {
+    /** Locks the pools of these changes; their versions, which stay as read until this transaction changes them. */
+    private Map<Long, Long> lockPools(List<Change> changes) {
         List<Long> pools = changes.stream().flatMap(c -> c.poolId().stream()).distinct().sorted().toList();
+        Map<Long, Long> versions = new HashMap<>();
         if (!pools.isEmpty()) {
             // In id order, as the allocation engine locks them, so the two never wait in a circle.
-            named.queryForList("SELECT id FROM ippool WHERE id IN (:ids) ORDER BY id FOR UPDATE", Map.of("ids", pools),
-                    Long.class);
+            named.query("SELECT id, version FROM ippool WHERE id IN (:ids) ORDER BY id FOR UPDATE", Map.of("ids", pools),
+                    rs -> {
+                        versions.put(rs.getLong(1), rs.getLong(2));
+                    });
         }
+        return versions;
     }
 
     private Map<ByteBuffer, Held> held(List<Change> changes) {
@@ -151,7 +156,7 @@ public class PlatformAddresses {
     }
 
     /** Journal entries for pools with few changes; a stale mark (ranges_version) for the others. */
-    private void writeJournal(List<Write> writes) {
+    private void writeJournal(List<Write> writes, Map<Long, Long> versions) {
         Map<Long, List<Write>> byPool = new TreeMap<>();
         writes.stream().filter(w -> w.change().poolId().isPresent() && w.changesUse())
                 .forEach(w -> byPool.computeIfAbsent(w.change().poolId().get(), id -> new ArrayList<>()).add(w));
@@ -163,7 +168,7 @@ public class PlatformAddresses {
                 return;
             }
             jdbc.update("UPDATE ippool SET version = version + 1 WHERE id = ?", poolId);
-            long version = jdbc.queryForObject("SELECT version FROM ippool WHERE id = ?", Long.class, poolId);
+            long version = versions.get(poolId) + 1;
             for (int ordinal = 0; ordinal < poolWrites.size(); ordinal++) {
                 Write write = poolWrites.get(ordinal);
                 journal.add(new Object[] {poolId, version, ordinal, write.key(),

@@ -1,7 +1,12 @@
 package org.ipledger.master.changes;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +26,31 @@ class ChangeLog {
     Optional<String> receipt(String eventId) {
         return jdbc.sql("SELECT receipt FROM processed_change WHERE event_id = ?").param(eventId)
                 .query(String.class).optional();
+    }
+
+    /** The stored receipts of those of these events that were processed before, by event id. */
+    Map<String, String> receipts(Collection<String> eventIds) {
+        Map<String, String> receipts = new HashMap<>();
+        jdbc.sql("SELECT event_id, receipt FROM processed_change WHERE event_id IN (:ids)").param("ids", eventIds)
+                .query(rs -> {
+                    receipts.put(rs.getString(1), rs.getString(2));
+                });
+        return receipts;
+    }
+
+    /** Stores the receipts of applied events, in one statement. */
+    void storeApplied(List<Applied> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(applied.size() * 4);
+        applied.forEach(a -> params.addAll(List.of(a.eventId(), a.platformId(), a.kind(), a.receipt())));
+        jdbc.sql("INSERT INTO processed_change (event_id, platform_id, kind, ok, receipt) VALUES "
+                + String.join(", ", Collections.nCopies(applied.size(), "(?, ?, ?, TRUE, ?)"))).params(params).update();
+    }
+
+    /** An event applied in the current transaction and its receipt. */
+    record Applied(String eventId, String platformId, String kind, String receipt) {
     }
 
     void store(String eventId, String platformId, String kind, boolean ok, String error, String message, String receipt) {

@@ -2,6 +2,7 @@ package org.ipledger.master.changes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,14 +82,7 @@ class ChangeProcessor {
     List<byte[]> processAll(List<ChangesMessage> messages) {
         if (messages.size() > 1) {
             try {
-                return transaction.execute(status -> {
-                    List<byte[]> values = new ArrayList<>(messages.size());
-                    for (ChangesMessage message : messages) {
-                        values.add(changeLog.receipt(message.eventId()).map(r -> r.getBytes(StandardCharsets.UTF_8))
-                                .orElseGet(() -> applyInTransaction(message)));
-                    }
-                    return values;
-                });
+                return transaction.execute(status -> applyTogether(messages));
             } catch (ConflictsFound | ApiException | DuplicateKeyException e) {
                 log.debug("{} changes applied one by one after {}", messages.size(), e.toString());
             }
@@ -96,9 +90,35 @@ class ChangeProcessor {
         return messages.stream().map(this::process).toList();
     }
 
+    /** Applies the messages not processed before in the current transaction; their receipts are stored at the end. */
+    private List<byte[]> applyTogether(List<ChangesMessage> messages) {
+        Map<String, byte[]> receipts = new HashMap<>();
+        changeLog.receipts(messages.stream().map(ChangesMessage::eventId).distinct().toList())
+                .forEach((id, receipt) -> receipts.put(id, receipt.getBytes(StandardCharsets.UTF_8)));
+        List<ChangeLog.Applied> applied = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>(messages.size());
+        for (ChangesMessage message : messages) {
+            byte[] value = receipts.get(message.eventId());
+            if (value == null) {
+                value = applied(message);
+                receipts.put(message.eventId(), value);
+                applied.add(new ChangeLog.Applied(message.eventId(), message.platformId(), kind(message),
+                        new String(value, StandardCharsets.UTF_8)));
+            }
+            values.add(value);
+        }
+        changeLog.storeApplied(applied);
+        return values;
+    }
+
     private byte[] apply(ChangesMessage message) {
         try {
-            return transaction.execute(status -> applyInTransaction(message));
+            return transaction.execute(status -> {
+                byte[] value = applied(message);
+                changeLog.store(message.eventId(), message.platformId(), kind(message), true, null, null,
+                        new String(value, StandardCharsets.UTF_8));
+                return value;
+            });
         } catch (ConflictsFound e) {
             return refuse(message, e.conflicts());
         } catch (ApiException e) {
@@ -106,14 +126,10 @@ class ChangeProcessor {
         }
     }
 
-    /** Applies the message, its ledger entries attributed to its event id, and stores its receipt. */
-    private byte[] applyInTransaction(ChangesMessage message) {
+    /** Applies the message in the current transaction, its ledger entries attributed to its event id; the receipt. */
+    private byte[] applied(ChangesMessage message) {
         ledger.attributeTo(message.eventId());
-        CommandReply reply = CommandReply.success(message.eventId(), json.valueToTree(result(message)));
-        byte[] value = serializer.serialize(reply);
-        changeLog.store(message.eventId(), message.platformId(), kind(message), true, null, null,
-                new String(value, StandardCharsets.UTF_8));
-        return value;
+        return serializer.serialize(CommandReply.success(message.eventId(), json.valueToTree(result(message))));
     }
 
     private Object result(ChangesMessage message) {

@@ -14,7 +14,6 @@ import org.ipledger.master.network.NetworkService;
 import org.ipledger.master.pool.Pool;
 import org.ipledger.master.pool.PoolService;
 import org.ipledger.master.pool.RangeService;
-import org.ipledger.master.structure.StructureLock;
 import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangeOperation;
@@ -38,31 +37,33 @@ class RowChanges {
 
     private final RowMappings mappings;
     private final SpaceApplier applier;
-    private final StructureLock lock;
+    private final ChangeTransaction shared;
     private final NetworkService networks;
     private final PoolService pools;
     private final RangeService ranges;
     private final PlatformAddresses addresses;
-    private final MasterSpaces spaces;
     private final JdbcClient jdbc;
 
-    RowChanges(RowMappings mappings, SpaceApplier applier, StructureLock lock, NetworkService networks, PoolService pools,
-               RangeService ranges, PlatformAddresses addresses, MasterSpaces spaces, JdbcClient jdbc) {
+    RowChanges(RowMappings mappings, SpaceApplier applier, ChangeTransaction shared, NetworkService networks,
+               PoolService pools, RangeService ranges, PlatformAddresses addresses, JdbcClient jdbc) {
         this.mappings = mappings;
         this.applier = applier;
-        this.lock = lock;
+        this.shared = shared;
         this.networks = networks;
         this.pools = pools;
         this.ranges = ranges;
         this.addresses = addresses;
-        this.spaces = spaces;
         this.jdbc = jdbc;
     }
 
     /** The receipt's result: {@code table}, {@code localId}, {@code effect} and the master row. */
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Object> apply(ChangeEvent event) {
-        lock.acquire();
+        shared.lockStructure();
+        if (!(event.row() instanceof AddressRow)) {
+            // Mappings and structure change below, partly through other services.
+            shared.structureChanged();
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("table", event.table().tableName());
         result.put("localId", event.row().id());
@@ -78,6 +79,9 @@ class RowChanges {
             effect = address(event, (AddressRow) event.row(), result);
         }
         result.put("effect", effect);
+        if (!(event.row() instanceof AddressRow)) {
+            shared.structureChanged();
+        }
         return result;
     }
 
@@ -191,7 +195,7 @@ class RowChanges {
             applier.apply(event.platformId(), event.eventId(), PlatformRows.addresses(List.of(local)));
             return "applied";
         }
-        AddressSpace space = spaces.load();
+        AddressSpace space = shared.space();
         byte[] key = AddressKey.of(local.address());
         Optional<AddressSpace.NetworkSpan> network = space.networkOf(key);
         if (network.isEmpty()) {

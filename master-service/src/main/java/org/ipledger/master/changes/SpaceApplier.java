@@ -17,7 +17,6 @@ import org.ipledger.master.pool.PoolService;
 import org.ipledger.master.pool.Range;
 import org.ipledger.master.pool.RangeRequest;
 import org.ipledger.master.pool.RangeService;
-import org.ipledger.master.structure.StructureLock;
 import org.ipledger.schemas.change.PlatformTable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,20 +33,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SpaceApplier {
 
-    private final StructureLock lock;
+    private final ChangeTransaction shared;
     private final RowMappings mappings;
-    private final MasterSpaces spaces;
     private final SpaceCheck check;
     private final NetworkService networks;
     private final PoolService pools;
     private final RangeService ranges;
     private final PlatformAddresses addresses;
 
-    SpaceApplier(StructureLock lock, RowMappings mappings, MasterSpaces spaces, SpaceCheck check, NetworkService networks,
+    SpaceApplier(ChangeTransaction shared, RowMappings mappings, SpaceCheck check, NetworkService networks,
                  PoolService pools, RangeService ranges, PlatformAddresses addresses) {
-        this.lock = lock;
+        this.shared = shared;
         this.mappings = mappings;
-        this.spaces = spaces;
         this.check = check;
         this.networks = networks;
         this.pools = pools;
@@ -61,9 +58,13 @@ class SpaceApplier {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Applied apply(String platformId, String eventId, LocalSpace local) {
-        lock.acquire();
-        RowMappings.Mapped mapped = mappings.load(platformId);
-        AddressSpace master = spaces.load();
+        boolean structure = !local.networks().isEmpty() || !local.pools().isEmpty() || !local.ranges().isEmpty();
+        if (structure) {
+            shared.structureChanged();
+        }
+        shared.lockStructure();
+        RowMappings.Mapped mapped = shared.mapped(platformId);
+        AddressSpace master = shared.space();
         SpaceCheck.StructureReport report = check.structure(local, mapped, master);
         int mappedBefore = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size();
         if (!report.conflicts().isEmpty()) {
@@ -97,7 +98,13 @@ class SpaceApplier {
         if (!local.addresses().isEmpty()) {
             // Read again only if networks or ranges were just created: one read per captured address.
             boolean created = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size() > mappedBefore;
-            applyAddresses(platformId, eventId, local.addresses(), mapped, created ? spaces.load() : master);
+            if (created) {
+                shared.structureChanged();
+            }
+            applyAddresses(platformId, eventId, local.addresses(), mapped, created ? shared.space() : master);
+        }
+        if (structure) {
+            shared.structureChanged();
         }
         return new Applied(local.networks().size(), local.pools().size(), local.ranges().size(),
                 local.addresses().size(), merges);

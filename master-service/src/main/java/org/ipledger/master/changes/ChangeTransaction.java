@@ -1,0 +1,84 @@
+package org.ipledger.master.changes;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.ipledger.master.structure.StructureLock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What the changes applied in one transaction share: the structure lock once taken, and, while
+ * only addresses change, each platform's row mappings and the master's address space as first
+ * read. A burst of captured addresses applied together then reads them once, not once per row.
+ * A change of networks, pools or ranges forgets them, so what follows reads them again.
+ */
+@Component
+class ChangeTransaction {
+
+    private final StructureLock lock;
+    private final RowMappings mappings;
+    private final MasterSpaces spaces;
+
+    ChangeTransaction(StructureLock lock, RowMappings mappings, MasterSpaces spaces) {
+        this.lock = lock;
+        this.mappings = mappings;
+        this.spaces = spaces;
+    }
+
+    /** Takes the structure lock unless this transaction holds it already. */
+    void lockStructure() {
+        Shared shared = shared();
+        if (!shared.locked) {
+            lock.acquire();
+            shared.locked = true;
+        }
+    }
+
+    /** The platform's mappings; callers that create rows add them to it and then call {@link #structureChanged()}. */
+    RowMappings.Mapped mapped(String platformId) {
+        return shared().mapped.computeIfAbsent(platformId, mappings::load);
+    }
+
+    AddressSpace space() {
+        Shared shared = shared();
+        if (shared.space == null) {
+            shared.space = spaces.load();
+        }
+        return shared.space;
+    }
+
+    /** Networks, pools, ranges or mappings changed: read them again when next asked. */
+    void structureChanged() {
+        Shared shared = shared();
+        shared.mapped.clear();
+        shared.space = null;
+    }
+
+    private Shared shared() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("changes are applied in a transaction");
+        }
+        Shared shared = (Shared) TransactionSynchronizationManager.getResource(this);
+        if (shared == null) {
+            shared = new Shared();
+            TransactionSynchronizationManager.bindResource(this, shared);
+            TransactionSynchronizationManager.registerSynchronization(shared);
+        }
+        return shared;
+    }
+
+    /** The state of one transaction, dropped when it ends. */
+    private final class Shared implements TransactionSynchronization {
+
+        boolean locked;
+        final Map<String, RowMappings.Mapped> mapped = new HashMap<>();
+        AddressSpace space;
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(ChangeTransaction.this);
+        }
+    }
+}
