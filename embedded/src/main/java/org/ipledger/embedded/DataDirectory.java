@@ -78,7 +78,11 @@ final class DataDirectory {
     }
 
     private static void install(Path target, MariaDbBinaries binaries) {
+        Path scratch = null;
         try {
+            // Installs running at the same time (two embedded platforms of the demo) collided on
+            // the temporary tables of a shared /tmp; each gets a directory of its own.
+            scratch = Files.createTempDirectory("ipledger-mariadb-install-");
             ManagedProcessBuilder installer = binaries.command(Executable.InstallDB);
             List.of("--no-defaults",
                     "--basedir=" + binaries.baseDir(),
@@ -91,13 +95,22 @@ final class DataDirectory {
                     "--skip-name-resolve",
                     // Skips the script's host name check, which fails on hosts whose name does
                     // not resolve; with --skip-name-resolve the host name is never used anyway.
-                    "--force")
+                    "--force",
+                    "--tmpdir=" + scratch)
                     // Unquoted: each argument reaches the script as one argv entry.
                     .forEach(argument -> installer.addArgument(argument, false));
             installer.build().start().waitForExit();
         }
         catch (ManagedProcessException ex) {
             throw new IllegalStateException("mariadb-install-db failed for " + target, ex);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("no temporary directory for mariadb-install-db", ex);
+        }
+        finally {
+            if (scratch != null) {
+                FileTree.delete(scratch);
+            }
         }
     }
 
