@@ -59,7 +59,7 @@ class ChangeListener {
             }
             ChangesMessage message = admitted.get();
             if (message instanceof PlatformStatus status) {
-                platforms.applied(status.platformId(), status.appliedSeq());
+                platforms.applied(status.platformId(), status.appliedSeq(), status.state());
                 continue;
             }
             heard.add(message.platformId());

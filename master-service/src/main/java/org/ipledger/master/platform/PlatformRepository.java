@@ -46,9 +46,9 @@ class PlatformRepository {
                 .param("ids", platformIds).update();
     }
 
-    void applied(String platformId, long appliedSeq) {
-        jdbc.sql("UPDATE platform SET last_applied_seq = ?, last_seen_at = UTC_TIMESTAMP(6) WHERE id = ?")
-                .params(appliedSeq, platformId).update();
+    void applied(String platformId, long appliedSeq, Optional<String> state) {
+        jdbc.sql("UPDATE platform SET last_applied_seq = ?, state = COALESCE(?, state), last_seen_at = UTC_TIMESTAMP(6) "
+                + "WHERE id = ?").params(appliedSeq, state.orElse(null), platformId).update();
     }
 
     List<Platform> page(String afterId, int limit) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,9 +97,12 @@ public class PlatformService {
         }
     }
 
-    /** Records a platform's report of the ledger position its replica has applied, and that it was heard from. */
-    public void applied(String platformId, long appliedSeq) {
-        platforms.applied(platformId, appliedSeq);
+    /**
+     * Records a platform's report of the ledger position its replica has applied, its agent's
+     * integration state if given, and that it was heard from.
+     */
+    public void applied(String platformId, long appliedSeq, Optional<String> state) {
+        platforms.applied(platformId, appliedSeq, state);
         lastRecorded.put(platformId, System.nanoTime());
     }
 

@@ -1,6 +1,7 @@
 package org.ipledger.agent.replica;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the master, every few seconds, up to which ledger seq this platform's replica has
- * applied, so {@code GET /api/v1/platforms} on the master shows each platform's lag.
+ * applied and where the integration stands, so {@code GET /api/v1/platforms} on the master shows
+ * each platform's lag and state.
  */
 @Component
 class LagReport {
@@ -42,7 +44,7 @@ class LagReport {
         }
         MasterLink link = current.link().orElseThrow();
         PlatformStatus status = new PlatformStatus(UUID.randomUUID().toString(), link.platformId(), replica.appliedSeq(),
-                Instant.now());
+                Instant.now(), Optional.of(current.state().code()));
         channels.open(link).publisher().send(status).whenComplete((sent, failure) -> {
             if (failure != null) {
                 log.debug("lag report not delivered: {}", failure.getMessage());

@@ -54,10 +54,10 @@ class AgentJoinIT {
             assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE owner IS NOT NULL")).isZero();
             assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ip").query(Long.class).single()).isZero();
             assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ipnet").query(Long.class).single()).isZero();
-            // The agent reports how far its replica is; the master shows it as the platform's lag.
+            // The agent reports how far its replica is and its state; the master shows them.
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 JsonNode listed = master.adminClient().get("/api/v1/platforms").json();
-                return listed.toString().contains("\"lag\":0");
+                return listed.toString().contains("\"lag\":0") && listed.toString().contains("\"state\":\"active\"");
             });
         }
     }
