@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Page;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
-import org.ipledger.master.network.ServiceAddresses;
+import org.ipledger.addressing.ServiceAddresses;
 import org.ipledger.master.platform.MasterPlatform;
 import org.ipledger.master.pool.Range;
 import org.ipledger.master.pool.RangeRepository;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 
 /**
  * The free space of one pool: its ranges in address order, each with its used offsets. It answers

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.address.AddressParser;
-import org.ipledger.master.network.ServiceAddresses;
+import org.ipledger.addressing.ServiceAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

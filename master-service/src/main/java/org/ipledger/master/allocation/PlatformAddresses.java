@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 
 /**
  * The writes of one batch of pool operations, in the order they happened, written together in the

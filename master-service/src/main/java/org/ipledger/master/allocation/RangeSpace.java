@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.util.OptionalLong;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 
 /**
  * The address space of one pool range: its bounds, its used offsets and its service addresses

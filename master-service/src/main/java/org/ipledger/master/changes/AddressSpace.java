@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
-import org.ipledger.master.network.ServiceAddresses;
+import org.ipledger.addressing.AddressKey;
+import org.ipledger.addressing.ServiceAddresses;
 
 /**
  * Networks and ranges as spans sorted by their first address key, so that the network, range and

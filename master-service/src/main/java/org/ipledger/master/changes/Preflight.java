@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.master.allocation.PlatformAddresses;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.master.allocation.PlatformAddresses;
 import org.ipledger.master.network.Network;

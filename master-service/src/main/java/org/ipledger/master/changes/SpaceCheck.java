@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.changes.AddressSpace.NetworkSpan;
 import org.ipledger.master.changes.AddressSpace.RangeSpan;
 import org.ipledger.master.changes.AddressSpace.Ref;

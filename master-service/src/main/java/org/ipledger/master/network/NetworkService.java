@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.ServiceAddresses;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Fields;

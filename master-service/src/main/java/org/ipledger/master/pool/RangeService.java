@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressKey;
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.api.Page;

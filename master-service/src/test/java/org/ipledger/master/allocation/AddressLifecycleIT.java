@@ -36,6 +36,19 @@ class AddressLifecycleIT extends OneMaster {
     }
 
     @Test
+    void theLargestAllocationIsStoredAndRepeatedWholeForItsRequestId() {
+        long pool = new RestFixture(api).poolWithRange("10.96.0.0/20", "10.96.0.1", "10.96.15.254");
+        String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"count\":1024}";
+
+        Response first = api.post("/api/v1/pools/" + pool + "/allocations", body);
+        Response again = api.post("/api/v1/pools/" + pool + "/allocations", body);
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("addresses")).hasSize(1024);
+        assertThat(again.body()).isEqualTo(first.body());
+    }
+
+    @Test
     void reservedAddressIsSkippedByAllocationAndReleaseIsIdempotent() {
         long pool = new RestFixture(api).poolWithRange("10.81.0.0/24", "10.81.0.10", "10.81.0.20");
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import org.ipledger.master.network.ServiceAddresses;
+import org.ipledger.addressing.ServiceAddresses;
 import org.junit.jupiter.api.Test;
 
 class FreeSpaceIndexTests {

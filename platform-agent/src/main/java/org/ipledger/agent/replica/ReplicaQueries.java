@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
+import org.ipledger.addressing.ServiceAddresses;
 import org.ipledger.agent.api.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -135,7 +136,7 @@ class ReplicaQueries {
         if (stored.isPresent()) {
             return stored.get();
         }
-        boolean service = Addresses.service(Addresses.trusted(network.cidr()), network.gateway()).contains(address);
+        boolean service = ServiceAddresses.of(Addresses.trusted(network.cidr()), network.gateway()).contains(address);
         return new Views.Address(canonical, service ? "service" : "free", poolId, network.id(), null, null, null, null);
     }
 

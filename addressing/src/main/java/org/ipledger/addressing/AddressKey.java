@@ -1,4 +1,4 @@
-package org.ipledger.master.address;
+package org.ipledger.addressing;
 
 import java.math.BigInteger;
 

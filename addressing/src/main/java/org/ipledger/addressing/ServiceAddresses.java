@@ -1,10 +1,9 @@
-package org.ipledger.master.network;
+package org.ipledger.addressing;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressParser;
 
 /**
  * The addresses of a network that are never allocated: the network address and, for IPv4, the
@@ -27,7 +26,7 @@ public final class ServiceAddresses {
             }
         }
         if (gateway != null) {
-            service.add(AddressParser.address("gateway", gateway));
+            service.add(AddressSyntax.address("gateway", gateway));
         }
         return service;
     }
