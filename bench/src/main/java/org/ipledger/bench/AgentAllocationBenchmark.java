@@ -21,14 +21,15 @@ import org.ipledger.master.RestFixture;
 
 /**
  * Allocation through agents' REST APIs, as platforms do it: three joined agents, each with
- * {@value #THREADS} client threads allocating one address per request from the same pool.
+ * 8 client threads ({@code -Dthreads=N}) allocating one address per request from the same pool
+ * ({@code -Dagents=N} agents, 3 by default).
  * Prints the latency of one allocation (median, p99) and the allocations per second of all three.
- * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.AgentAllocationBenchmark}
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.AgentAllocationBenchmark [-Dagents=1 -Dthreads=1]}
  */
 public final class AgentAllocationBenchmark {
 
-    private static final int AGENTS = 3;
-    private static final int THREADS = 8;
+    private static final int AGENTS = Integer.getInteger("agents", 3);
+    private static final int THREADS = Integer.getInteger("threads", 8);
     private static final int WARM_UP = 500;
     private static final int PER_AGENT = 3_000;
 
