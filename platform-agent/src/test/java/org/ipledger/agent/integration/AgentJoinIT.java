@@ -131,6 +131,32 @@ class AgentJoinIT {
     }
 
     @Test
+    void agentRestartedAfterADrainServesWritesAgain() {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        try (MasterInstance master = ledger.startMaster()) {
+            long pool = new RestFixture(master.adminClient()).poolWithRange("10.45.0.0/24", "10.45.0.1", "10.45.0.254");
+            String token;
+            try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+                JoinChecksIT.join(new ApiClient(agent.baseUrl(), null), master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+                awaitState(new ApiClient(agent.baseUrl(), null), "active");
+                ApiClient client = admin(agent);
+                token = client.token();
+                assertThat(allocate(client, pool)).isEqualTo("10.45.0.1");
+                assertThat(client.post("/api/v1/integration/drain", "").json().get("state").asString()).isEqualTo("draining");
+            }
+
+            try (AgentInstance restarted = AgentInstance.start(dataDir, platform)) {
+                ApiClient client = new ApiClient(restarted.baseUrl(), token);
+
+                awaitState(client, "active");
+                assertThat(allocate(client, pool)).isEqualTo("10.45.0.2");
+                assertThat(client.get("/api/v1/addresses/10.45.0.1").json().get("status").asString()).isEqualTo("allocated");
+            }
+        }
+    }
+
+    @Test
     void agentConfiguredToJoinJoinsAtStartOnceTheMasterIsUp() throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         int port = freePort();
