@@ -76,6 +76,8 @@ public class MasterCommands implements AutoCloseable {
         try {
             return current.send(command, TIMEOUT);
         } catch (CommandTimeoutException e) {
+            log.warn("no reply from the master to {} {} after {} attempts; answered 503", command.type().wireName(),
+                    command.requestId(), ATTEMPTS);
             throw unreachable("the master did not answer " + command.type().wireName() + " " + command.requestId()
                     + " within " + ATTEMPTS + " x " + TIMEOUT.toSeconds() + " s; retry with the same requestId");
         } finally {

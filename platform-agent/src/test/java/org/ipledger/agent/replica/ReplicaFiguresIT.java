@@ -40,7 +40,7 @@ class ReplicaFiguresIT {
     @Test
     void lagTailRateAndSnapshotRate() {
         LedgerDatabase database = LedgerDatabase.fresh();
-        try (MasterInstance master = ReplicaFixture.startMaster(database);
+        try (MasterInstance master = database.startMaster();
              ReplicaFixture follower = ReplicaFixture.joined(master, database, dataDir.resolve("follower"))) {
             ApiClient admin = master.adminClient();
             RestFixture rest = new RestFixture(admin);

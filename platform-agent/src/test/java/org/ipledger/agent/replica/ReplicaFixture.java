@@ -31,10 +31,6 @@ final class ReplicaFixture implements AutoCloseable {
         this.reads = reads;
     }
 
-    static MasterInstance startMaster(LedgerDatabase database) {
-        return database.startMaster();
-    }
-
     /** Starts an agent on a fresh platform database, joins it and waits until its replica is at the master's last seq. */
     static ReplicaFixture joined(MasterInstance master, LedgerDatabase database, Path dataDir, String... properties) {
         AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(), properties);

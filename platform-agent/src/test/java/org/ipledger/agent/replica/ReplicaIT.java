@@ -31,7 +31,7 @@ class ReplicaIT {
     @BeforeAll
     static void startMaster() {
         database = LedgerDatabase.fresh();
-        master = ReplicaFixture.startMaster(database);
+        master = database.startMaster();
         admin = master.adminClient();
         rest = new RestFixture(admin);
     }
@@ -161,7 +161,7 @@ class ReplicaIT {
     @Test
     void replicaSurvivesARestartAndAnswersWhileTheMasterIsDown() {
         LedgerDatabase ownDatabase = LedgerDatabase.fresh();
-        MasterInstance ownMaster = ReplicaFixture.startMaster(ownDatabase);
+        MasterInstance ownMaster = ownDatabase.startMaster();
         long pool = new RestFixture(ownMaster.adminClient()).poolWithRange("10.205.0.0/24", "10.205.0.10", "10.205.0.200");
         ownMaster.adminClient().post("/api/v1/pools/" + pool + "/allocations",
                 "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 7}");
