@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 
 import org.ipledger.embedded.EmbeddedMariaDb;
 import org.ipledger.testing.SharedKafka;
+import org.ipledger.testing.ServiceProcess;
 import org.ipledger.testing.SharedMariaDb;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -53,7 +54,7 @@ public final class LedgerDatabase {
     }
 
     /** Starts a master in a JVM of its own on this database, to be killed by a test. */
-    public MasterProcess startMasterProcess(int port, Path log, String... properties) {
+    public ServiceProcess startMasterProcess(int port, Path log, String... properties) {
         EmbeddedMariaDb server = SharedMariaDb.server();
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
                 "spring.datasource.username=" + server.username(), "spring.datasource.password=" + server.password(),
@@ -62,7 +63,7 @@ public final class LedgerDatabase {
                 "ipledger.admin.email=" + MasterInstance.ADMIN_EMAIL, "ipledger.admin.password=" + MasterInstance.ADMIN_PASSWORD,
                 "spring.main.banner-mode=off"));
         all.addAll(List.of(properties));
-        return MasterProcess.start(all, port, log);
+        return ServiceProcess.start(MasterServiceApplication.class, all, port, log, Duration.ofSeconds(90));
     }
 
     /** The prefix of this database's master's topics. */

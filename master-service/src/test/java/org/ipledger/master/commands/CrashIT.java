@@ -21,11 +21,11 @@ import org.ipledger.client.CommandClient;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
-import org.ipledger.master.MasterProcess;
 import org.ipledger.master.RestFixture;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
+import org.ipledger.testing.ServiceProcess;
 import org.ipledger.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -48,8 +48,8 @@ class CrashIT {
     void killingAnInstanceMidBatchLosesNothingAndDoublesNothing() throws Exception {
         LedgerDatabase database = LedgerDatabase.fresh();
         Path logs = Path.of("target", "crash-it");
-        try (MasterProcess doomed = database.startMasterProcess(freePort(), logs.resolve("doomed.log"), FAST_FAILOVER);
-             MasterProcess survivor = database.startMasterProcess(freePort(), logs.resolve("survivor.log"), FAST_FAILOVER)) {
+        try (ServiceProcess doomed = database.startMasterProcess(freePort(), logs.resolve("doomed.log"), FAST_FAILOVER);
+             ServiceProcess survivor = database.startMasterProcess(freePort(), logs.resolve("survivor.log"), FAST_FAILOVER)) {
             ApiClient api = ApiClient.loggedIn(survivor.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
             // A pool per thread: their keys spread over the partitions of both instances.
             RestFixture fixture = new RestFixture(api);

@@ -14,12 +14,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.ipledger.agent.AgentProcess;
+import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
+import org.ipledger.testing.ServiceProcess;
 
 /** I6: an agent killed with SIGKILL anywhere in a migration finishes it when started again. */
 class MigrationCrashIT {
@@ -36,7 +37,7 @@ class MigrationCrashIT {
         seed(platform);
         int port = freePort();
         try (MasterInstance master = ledger.startMaster()) {
-            AgentProcess agent = AgentProcess.start(dataDir, platform, port);
+            ServiceProcess agent = AgentInstance.startProcess(dataDir, platform, port);
             ApiClient client = new ApiClient(agent.baseUrl(), null);
             assertThat(JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD).status()).isEqualTo(202);
 
@@ -48,7 +49,7 @@ class MigrationCrashIT {
                 JsonNode reached = awaitMigration(client, point);
                 agent.kill();
                 killedIn.add(phase(reached) + " " + done(reached));
-                agent = AgentProcess.start(dataDir, platform, port);
+                agent = AgentInstance.startProcess(dataDir, platform, port);
             }
             AgentJoinIT.awaitState(client, "active");
             String platformId = client.get("/api/v1/integration").json().get("platformId").asString();

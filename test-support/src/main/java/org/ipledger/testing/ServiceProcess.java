@@ -1,4 +1,4 @@
-package org.ipledger.master;
+package org.ipledger.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,31 +16,39 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A master-service in a JVM of its own, started from the test classpath, so a test can kill it
- * with {@code kill -9} in the middle of its work, as a crash would.
+ * An ipledger service (master or agent) in a JVM of its own, started from the test classpath, so
+ * a test can kill it with {@code kill -9} in the middle of its work, as a crash would. It is up
+ * once {@code GET /api/v1/info} answers on its port.
  */
-public final class MasterProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
 
-    private MasterProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    public static MasterProcess start(List<String> properties, int port, Path log) {
+    /**
+     * @param properties Spring properties as {@code name=value}, passed as {@code --name=value}
+     * @param log where the process's output is appended
+     * @param startup how long it may take to answer
+     */
+    public static ServiceProcess start(Class<?> mainClass, List<String> properties, int port, Path log,
+            Duration startup) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), MasterServiceApplication.class.getName()));
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         properties.forEach(property -> command.add("--" + property));
         command.add("--server.port=" + port);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            MasterProcess master = new MasterProcess(process, port);
-            Awaitility.await().atMost(Duration.ofSeconds(90)).until(master::answers);
-            return master;
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ServiceProcess service = new ServiceProcess(process, port);
+            Awaitility.await().atMost(startup).until(service::answers);
+            return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +58,7 @@ public final class MasterProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** SIGKILL: no shutdown hook, no graceful leave of the consumer group, no commit. */
+    /** SIGKILL: no shutdown hook, nothing flushed, no graceful leave of a consumer group, no commit. */
     public void kill() {
         process.destroyForcibly();
         try {
@@ -62,7 +70,8 @@ public final class MasterProcess implements AutoCloseable {
 
     private boolean answers() {
         if (!process.isAlive()) {
-            throw new IllegalStateException("master process exited with " + process.exitValue());
+            throw new IllegalStateException(process.info().command().orElse("service") + " exited with "
+                    + process.exitValue());
         }
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/info")).build(),
@@ -75,6 +84,7 @@ public final class MasterProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, and SIGKILL when the service has not stopped within 20 s. */
     @Override
     public void close() {
         process.destroy();
