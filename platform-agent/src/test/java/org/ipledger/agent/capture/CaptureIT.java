@@ -18,35 +18,19 @@ import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.agent.migration.MasterFixture;
 import org.ipledger.agent.migration.PlatformRows;
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.ipledger.master.OneMaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Rows a joined platform writes locally reach the master once and leave the platform (flow 4). */
-class CaptureIT {
+class CaptureIT extends OneMaster {
 
     private static final int ROWS = 1_000;
 
-    static LedgerDatabase database;
-    static MasterInstance master;
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startMaster() {
-        database = LedgerDatabase.fresh();
-        master = MasterFixture.startMaster(database);
-    }
-
-    @AfterAll
-    static void stopMaster() {
-        master.close();
-    }
 
     @Test
     void shouldNotLoseNorDoubleRowsWhenCaptureRestartsMidway() throws InterruptedException {

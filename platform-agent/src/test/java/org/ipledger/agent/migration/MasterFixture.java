@@ -14,23 +14,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
 
 /** Reads what a platform sent on the changes topic and what landed in the master's database. */
 public final class MasterFixture {
 
     private MasterFixture() {
-    }
-
-    /**
-     * Starts a master in this JVM. The agent's application.yml shadows the master's on the test
-     * classpath, so what of the master's matters is given as arguments.
-     */
-    public static MasterInstance startMaster(LedgerDatabase database) {
-        return database.startMaster("spring.flyway.locations=classpath:db/migration",
-                "spring.application.name=master-service", "spring.datasource.hikari.maximum-pool-size=20",
-                "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
-                "spring.datasource.hikari.data-source-properties.rewriteBatchedStatements=true");
     }
 
     /** Every record of the changes topic keyed by this platform, from the beginning. */

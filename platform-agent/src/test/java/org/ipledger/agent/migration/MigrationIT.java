@@ -12,33 +12,17 @@ import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.PlatformRegistration;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.ipledger.master.OneMaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A platform's address space moved to a real master over real Kafka (flow 3, I5, I6). */
-class MigrationIT {
+class MigrationIT extends OneMaster {
 
-    static LedgerDatabase database;
-    static MasterInstance master;
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startMaster() {
-        database = LedgerDatabase.fresh();
-        master = MasterFixture.startMaster(database);
-    }
-
-    @AfterAll
-    static void stopMaster() {
-        master.close();
-    }
 
     @Test
     void movesEveryRowToTheMasterAndKeepsOwnersAndDnsblLocal() {

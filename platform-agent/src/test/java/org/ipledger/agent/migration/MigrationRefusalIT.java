@@ -40,7 +40,7 @@ class MigrationRefusalIT {
                   CONCAT('100.', 64 + (seq DIV 65536), '.', (seq DIV 256) MOD 256, '.', seq MOD 256), 'allocated'
                 FROM seq_1_to_%d""".formatted(ADDRESSES));
 
-        try (MasterInstance master = MasterFixture.startMaster(database);
+        try (MasterInstance master = database.startMaster();
                 AgentInstance agent = AgentInstance.start(dataDir, platform)) {
             MasterLink link = PlatformRegistration.register(master, "refused-" + System.nanoTime());
             // The master's own network overlaps the platform's, so the chunk carrying it is refused.

@@ -17,10 +17,7 @@ import org.ipledger.agent.capture.LocalRowRemoval;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.agent.kafka.ChangeChannels;
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.ipledger.master.OneMaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,27 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  * and the migration called again: every row ends on the master exactly once and the local tables
  * are empty (I6).
  */
-class MigrationResumeIT {
+class MigrationResumeIT extends OneMaster {
 
     private static final int ADDRESSES = 12_000;
     private static final long ROWS = 3 + 4 + 10 + ADDRESSES;
 
-    static LedgerDatabase database;
-    static MasterInstance master;
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startMaster() {
-        database = LedgerDatabase.fresh();
-        master = MasterFixture.startMaster(database);
-    }
-
-    @AfterAll
-    static void stopMaster() {
-        master.close();
-    }
 
     @Test
     void shouldFinishOnceWhenStoppedAfterTheFirstChunk() {
