@@ -1,6 +1,7 @@
 package org.ipledger.agent;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,9 +24,19 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
      * @param locations the platform's locations; empty = all
      * @param join a join to make at start when the platform has not joined yet (deployments
      *        without an operator at hand); empty master URL = none
+     * @param capture how captured rows leave the platform's tables
      */
     public record Platform(@DefaultValue PlatformDb platformDb, @DefaultValue("vmmanager") String platformKind,
-            @DefaultValue("") String platformName, @DefaultValue List<String> locations, @DefaultValue Join join) {
+            @DefaultValue("") String platformName, @DefaultValue List<String> locations, @DefaultValue Join join,
+            @DefaultValue Capture capture) {
+    }
+
+    /**
+     * @param unusedStructureGrace how long a network or pool the platform created locally, and the
+     *        master has confirmed, stays in the platform's tables after the last local address in it
+     *        is gone: the platform may still be inserting into it
+     */
+    public record Capture(@DefaultValue("60s") Duration unusedStructureGrace) {
     }
 
     /** The master's URL and an administrator's credentials, used once to join. */

@@ -2,6 +2,7 @@ package org.ipledger.agent.capture;
 
 import javax.sql.DataSource;
 
+import org.ipledger.agent.AgentProperties;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,9 @@ class CaptureConfiguration {
     }
 
     @Bean
-    LocalRowRemoval localRowRemoval(PlatformDatabase platform, DataSource stateDataSource, OwnDeletes ownDeletes) {
-        return new LocalRowRemoval(platform, stateDataSource, ownDeletes);
+    LocalRowRemoval localRowRemoval(PlatformDatabase platform, DataSource stateDataSource, OwnDeletes ownDeletes,
+            AgentProperties properties) {
+        return new LocalRowRemoval(platform, stateDataSource, ownDeletes,
+                properties.agent().capture().unusedStructureGrace());
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -35,9 +36,12 @@ import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.agent.kafka.ChangeChannel;
 import org.ipledger.agent.kafka.ChangeChannels;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangeOperation;
+import org.ipledger.schemas.change.PlatformRow;
 import org.ipledger.schemas.change.PlatformTable;
+import org.ipledger.schemas.change.PoolRangeRow;
 import org.ipledger.schemas.reply.CommandReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -291,7 +295,6 @@ public class ChangeCapture implements AutoCloseable {
 
     /** Confirmed creates and updates leave the platform tables; confirmed deletes leave local_owner. */
     private void removeConfirmed(List<CapturedRow> confirmed) {
-        boolean structure = false;
         for (PlatformTable table : List.of(PlatformTable.IP, PlatformTable.IPPOOL_RANGE, PlatformTable.IPPOOL,
                 PlatformTable.IPNET)) {
             long[] ids = confirmed.stream().filter(c -> c.table() == table && c.op() != ChangeOperation.DELETE)
@@ -299,16 +302,27 @@ public class ChangeCapture implements AutoCloseable {
             if (ids.length == 0) {
                 continue;
             }
+            if (table == PlatformTable.IPPOOL || table == PlatformTable.IPNET) {
+                removal.removeWhenUnused(table, ids);
+                continue;
+            }
             IdRun.Builder runs = new IdRun.Builder();
             for (long id : ids) {
                 runs.add(id);
             }
             removal.remove(table, runs.build(), n -> { });
-            structure |= table != PlatformTable.IP;
         }
+        removal.markUsed(PlatformTable.IPPOOL, confirmed.stream().flatMap(c -> poolOf(c.row())).distinct().toList());
+        removal.markUsed(PlatformTable.IPNET, confirmed.stream()
+                .flatMap(c -> c.row() instanceof PoolRangeRow range ? range.networkId().stream() : Stream.empty())
+                .distinct().toList());
         book.forgetReleased(confirmed);
-        if (structure || confirmed.stream().anyMatch(c -> c.table() == PlatformTable.IP)) {
-            removal.sweepPending();
+    }
+
+    private static Stream<Long> poolOf(PlatformRow row) {
+        if (row instanceof AddressRow address) {
+            return address.poolId().stream();
         }
+        return row instanceof PoolRangeRow range ? Stream.of(range.poolId()) : Stream.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.ipledger.agent.replica;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.ipledger.agent.capture.LocalRowRemoval;
 import org.ipledger.agent.integration.AddressSpaceReturn;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +31,12 @@ class PlatformSpaceReturn implements AddressSpaceReturn {
 
     private final JdbcClient state;
     private final PlatformDatabase platform;
+    private final LocalRowRemoval removal;
 
-    PlatformSpaceReturn(JdbcClient state, PlatformDatabase platform) {
+    PlatformSpaceReturn(JdbcClient state, PlatformDatabase platform, LocalRowRemoval removal) {
         this.state = state;
         this.platform = platform;
+        this.removal = removal;
     }
 
     private record Address(String address, String status, Long poolId, Long networkId, String owner, String dnsbl,
@@ -44,6 +48,9 @@ class PlatformSpaceReturn implements AddressSpaceReturn {
 
     @Override
     public Returned giveBack(String platformId) {
+        // Networks and pools the platform created after joining may still wait in its tables;
+        // they come back with the rest and must not be there twice.
+        removal.sweepPending(Duration.ZERO);
         List<Address> addresses = state.sql("""
                 SELECT a.address, a.status, a.pool_id, a.network_id, o.owner, o.dnsbl, o.note
                 FROM replica_address a LEFT JOIN local_owner o ON o.address = a.address

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CaptureIT extends OneMaster {
 
     private static final int ROWS = 1_000;
-
+    /** How long a confirmed pool or network the platform created stays unused before it is deleted. */
+    private static final String GRACE = "ipledger.agent.capture.unused-structure-grace=3s";
 
     @TempDir
     Path dataDir;
@@ -38,7 +39,7 @@ class CaptureIT extends OneMaster {
         MasterLink link = PlatformRegistration.register(master, "capture-" + System.nanoTime());
         JdbcTemplate local = new JdbcTemplate(platform.dataSource());
 
-        try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform, GRACE)) {
             ChangeCapture capture = agent.bean(ChangeCapture.class);
             capture.start(link, false);
             local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'captured', '10.51.0.0', 20)");
@@ -87,6 +88,32 @@ class CaptureIT extends OneMaster {
                     .doesNotContain(PlatformRows.SECRET));
             assertThat(MasterFixture.textOccurrences(database, PlatformRows.SECRET)).isZero();
             assertThat(capture.status().rejections()).isZero();
+        }
+    }
+
+    @Test
+    void aPoolThePlatformCreatedStaysWhileThePlatformInsertsIntoItAndGoesOnceUnused() throws InterruptedException {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-pool-" + System.nanoTime());
+        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
+
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform, GRACE)) {
+            agent.bean(ChangeCapture.class).start(link, false);
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'slow', '10.53.0.0', 24)");
+            local.update("INSERT INTO ippool (id, name) VALUES (1, 'slow-pool')");
+            local.update("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, '10.53.0.1', '10.53.0.254')");
+            // Each address is confirmed and deleted before the next is inserted; the pool must
+            // still be there for the next insert's foreign key.
+            for (int i = 1; i <= 5; i++) {
+                local.update("INSERT INTO ip (ippool, addr, status) VALUES (1, ?, 'allocated')", "10.53.0." + i);
+                await().atMost(Duration.ofSeconds(30)).until(() -> PlatformRows.count(platform, "ip") == 0);
+                Thread.sleep(1_000);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(PlatformRows.count(platform, "ippool")).isZero();
+                assertThat(PlatformRows.count(platform, "ipnet")).isZero();
+            });
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", link.platformId())).isEqualTo(5);
         }
     }
 
