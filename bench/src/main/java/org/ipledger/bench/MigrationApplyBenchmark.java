@@ -79,7 +79,7 @@ public final class MigrationApplyBenchmark {
                 System.out.printf("%,d addresses in %,d chunks of %,d: produced in %.1f s, last receipt after %.1f s,"
                         + " %,.0f rows/s, %d refused%n", ADDRESSES, chunks, CHUNK, (sent - start) / 1e9, seconds,
                         ADDRESSES / seconds, refused);
-                while (database.count("SELECT COUNT(*) FROM ledger_outbox WHERE seq IS NULL") > 0) {
+                while (database.count("SELECT COUNT(*) FROM ledger_outbox WHERE id > (SELECT last_outbox_id FROM ledger_position)") > 0) {
                     Thread.sleep(200);
                 }
                 System.out.printf("ledger numbered %,d entries %.1f s after the first send%n",

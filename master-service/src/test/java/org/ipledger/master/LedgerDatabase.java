@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class LedgerDatabase {
 
     private static final List<String> LEDGER_TABLES = List.of("ipnet", "ippool", "ippool_range", "ip", "auth_user",
-            "processed_command", "ippool_change", "ledger_outbox", "ledger_position");
+            "processed_command", "ippool_change", "ledger_outbox", "ledger_run", "ledger_position");
 
     private final String url;
     private final JdbcTemplate jdbc;
@@ -85,15 +85,16 @@ public final class LedgerDatabase {
      */
     public boolean ledgerIsGapFree() {
         Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> count("SELECT COUNT(*) FROM ledger_outbox WHERE seq IS NULL") == 0);
+                .until(() -> count("SELECT COUNT(*) FROM ledger_outbox") == count("SELECT COUNT(*) FROM ledger_entry"));
         return jdbc.queryForObject("SELECT COUNT(*) = COALESCE(MAX(seq), 0) AND COALESCE(MIN(seq), 1) = 1 "
-                + "AND COUNT(*) = (SELECT last_seq FROM ledger_position) FROM ledger_outbox", Boolean.class);
+                + "AND COUNT(DISTINCT seq) = COUNT(*) AND COUNT(DISTINCT outbox_id) = COUNT(*) "
+                + "AND COUNT(*) = (SELECT last_seq FROM ledger_position) FROM ledger_entry", Boolean.class);
     }
 
     /** The ledger entry types of one entity, in sequence order, once all are numbered. */
     public List<String> ledgerTypes(String entityKey) {
         ledgerIsGapFree();
-        return jdbc.queryForList("SELECT type FROM ledger_outbox WHERE entity_key = ? ORDER BY seq", String.class, entityKey);
+        return jdbc.queryForList("SELECT type FROM ledger_entry WHERE entity_key = ? ORDER BY seq", String.class, entityKey);
     }
 
     /** A fingerprint of every ledger table's content: equal before and after means nothing changed. */

@@ -3,9 +3,11 @@ package org.ipledger.master.ledger;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of the ledger's positions: the sequencer's row lock, numbering, and publication. */
@@ -30,20 +32,21 @@ class LedgerPositions {
 
     /**
      * Gives the ids consecutive sequence numbers from {@code firstSeq}, in the order given. Outbox
-     * ids mostly come in runs (a migration chunk commits thousands at once), so each run of
-     * consecutive ids is numbered by one statement rather than one per entry.
+     * ids mostly come in runs (a migration chunk commits thousands at once), and each run of
+     * consecutive ids is recorded as one row of {@code ledger_run}, not written into every entry.
      */
     void number(List<Long> ids, long firstSeq) {
+        List<Object[]> runs = new ArrayList<>();
         int start = 0;
         while (start < ids.size()) {
             int end = start;
             while (end + 1 < ids.size() && ids.get(end + 1) == ids.get(end) + 1) {
                 end++;
             }
-            jdbc.update("UPDATE ledger_outbox SET seq = id + ? WHERE id BETWEEN ? AND ?",
-                    firstSeq + start - ids.get(start), ids.get(start), ids.get(end));
+            runs.add(new Object[] {firstSeq + start, ids.get(start), ids.get(end)});
             start = end + 1;
         }
+        jdbc.batchUpdate("INSERT INTO ledger_run (first_seq, first_outbox_id, last_outbox_id) VALUES (?, ?, ?)", runs);
     }
 
     void advance(long lastOutboxId, long lastSeq) {
@@ -57,12 +60,35 @@ class LedgerPositions {
 
     /** Numbered entries after {@code seq}, in sequence order. */
     List<NumberedEntry> numberedAfter(long seq, int limit) {
-        return jdbc.query("SELECT seq, type, entity_key, platform_id, request_id, committed_at, entity FROM ledger_outbox "
-                        + "WHERE seq > ? ORDER BY seq LIMIT ?",
-                (rs, n) -> new NumberedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        rs.getString(7)),
-                seq, limit);
+        List<NumberedEntry> entries = new ArrayList<>();
+        for (Run run : runsFrom(seq + 1, limit)) {
+            long firstId = run.firstOutboxId() + Math.max(0, seq + 1 - run.firstSeq());
+            long lastId = Math.min(run.lastOutboxId(), firstId + limit - entries.size() - 1);
+            entries.addAll(jdbc.query("SELECT id, type, entity_key, platform_id, request_id, committed_at, entity "
+                            + "FROM ledger_outbox WHERE id BETWEEN ? AND ? ORDER BY id",
+                    (rs, n) -> new NumberedEntry(run.firstSeq() + rs.getLong(1) - run.firstOutboxId(), rs.getString(2),
+                            rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(7)),
+                    firstId, lastId));
+            if (entries.size() >= limit) {
+                break;
+            }
+        }
+        return entries;
+    }
+
+    /** The runs holding the sequence numbers from {@code seq} on: the one it falls in, then the next ones. */
+    private List<Run> runsFrom(long seq, int limit) {
+        RowMapper<Run> run = (rs, n) -> new Run(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        List<Run> runs = new ArrayList<>(jdbc.query("SELECT first_seq, first_outbox_id, last_outbox_id FROM ledger_run "
+                + "WHERE first_seq <= ? ORDER BY first_seq DESC LIMIT 1", run, seq));
+        runs.removeIf(r -> r.firstSeq() + r.lastOutboxId() - r.firstOutboxId() < seq);
+        runs.addAll(jdbc.query("SELECT first_seq, first_outbox_id, last_outbox_id FROM ledger_run "
+                + "WHERE first_seq > ? ORDER BY first_seq LIMIT ?", run, seq, limit));
+        return runs;
+    }
+
+    private record Run(long firstSeq, long firstOutboxId, long lastOutboxId) {
     }
 
     void published(long seq) {

@@ -31,7 +31,7 @@ class LedgerOutboxIT extends OneMaster {
 
         assertThat(database.ledgerIsGapFree()).isTrue();
         List<Map<String, Object>> entries = database.jdbc().queryForList(
-                "SELECT seq, type, entity_key FROM ledger_outbox WHERE seq > ? ORDER BY seq", before);
+                "SELECT seq, type, entity_key FROM ledger_entry WHERE seq > ? ORDER BY seq", before);
 
         assertThat(entries).extracting(e -> e.get("type")).containsExactly("network_created", "pool_created",
                 "range_added", "address_allocated", "address_reserved", "address_released", "range_removed",

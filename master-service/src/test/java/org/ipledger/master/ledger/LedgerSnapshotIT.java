@@ -21,7 +21,7 @@ class LedgerSnapshotIT extends OneMaster {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode snapshot = response.json();
-        assertThat(snapshot.get("seq").asLong()).isEqualTo(database.count("SELECT MAX(seq) FROM ledger_outbox"));
+        assertThat(snapshot.get("seq").asLong()).isEqualTo(database.count("SELECT MAX(seq) FROM ledger_entry"));
         assertThat(snapshot.get("networks").findValuesAsString("cidr")).contains("10.120.0.0/24");
         assertThat(snapshot.get("ranges").findValuesAsString("start")).contains("10.120.0.1");
         assertThat(snapshot.get("addresses").findValuesAsString("address"))

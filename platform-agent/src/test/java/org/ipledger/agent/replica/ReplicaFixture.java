@@ -76,7 +76,7 @@ final class ReplicaFixture implements AutoCloseable {
 
     static long lastSeq(LedgerDatabase database) {
         database.ledgerIsGapFree();
-        return database.count("SELECT COALESCE(MAX(seq), 0) FROM ledger_outbox");
+        return database.count("SELECT COALESCE(MAX(seq), 0) FROM ledger_entry");
     }
 
     @Override
