@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.StreamUtils;
 
-/** Fresh platform databases with the platform schema v1, on the shared MariaDB of the test JVM. */
+/** Fresh platform databases with the platform schema v1, on the shared MariaDB of the test JVM or a given one. */
 public final class PlatformDatabases {
 
     private PlatformDatabases() {
@@ -19,8 +19,15 @@ public final class PlatformDatabases {
 
     /** A new, empty platform database. */
     public static PlatformDatabase fresh() {
-        EmbeddedMariaDb server = SharedMariaDb.server();
-        String url = SharedMariaDb.newDatabase("platform");
+        return freshOn(SharedMariaDb.server(), SharedMariaDb.newDatabase("platform"));
+    }
+
+    /** A new, empty platform database on a server of its own, as a platform's database is in a deployment. */
+    public static PlatformDatabase freshOn(EmbeddedMariaDb server) {
+        return freshOn(server, server.createDatabase("platform"));
+    }
+
+    private static PlatformDatabase freshOn(EmbeddedMariaDb server, String url) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, server.username(), server.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Arrays.stream(platformSchema().replaceAll("(?m)^--.*$", "").split(";")).map(String::trim)

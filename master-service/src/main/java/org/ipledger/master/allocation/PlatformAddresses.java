@@ -2,6 +2,7 @@ package org.ipledger.master.allocation;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,17 +63,29 @@ public class PlatformAddresses {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Refusal> apply(String platformId, String requestId, List<Change> changes) {
+        return apply(platformId, changes, Collections.nCopies(changes.size(), requestId));
+    }
+
+    /**
+     * {@link #apply(String, String, List)} for changes of several requests (captured rows applied
+     * together), each change's ledger entry attributed to its own request.
+     *
+     * @param requestIds the request of each change, in the same order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Refusal> apply(String platformId, List<Change> changes, List<String> requestIds) {
         Map<Long, Long> versions = lockPools(changes);
         Map<ByteBuffer, Held> held = held(changes);
         List<Refusal> refusals = new ArrayList<>();
         List<Write> writes = new ArrayList<>();
-        for (Change change : changes) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
             byte[] key = AddressKey.of(change.address());
             Held current = held.get(ByteBuffer.wrap(key));
             if (current != null && !current.platformId().equals(platformId)) {
                 refusals.add(new Refusal(change.address(), current.platformId(), current.status()));
             } else if (current == null ? change.status() != AddressStatus.FREE : current.status() != change.status()) {
-                writes.add(new Write(key, change, current == null));
+                writes.add(new Write(key, change, current == null, requestIds.get(i)));
             }
         }
         if (!refusals.isEmpty()) {
@@ -83,7 +96,8 @@ public class PlatformAddresses {
         for (Write write : writes) {
             Change change = write.change();
             String address = change.address().toCanonicalString();
-            ledger.append(change.status().ledgerType(), EntityKeys.address(address), platformId, Optional.of(requestId),
+            ledger.append(change.status().ledgerType(), EntityKeys.address(address), platformId,
+                    Optional.of(write.requestId()),
                     new AddressView(address, change.status().json(), change.poolId().orElse(null), change.networkId(),
                             platformId, null));
         }
@@ -183,7 +197,7 @@ public class PlatformAddresses {
     }
 
     /** A row to write; {@code insert} when the address had none. */
-    private record Write(byte[] key, Change change, boolean insert) {
+    private record Write(byte[] key, Change change, boolean insert, String requestId) {
 
         /** Whether the address becomes used or free, which the free-space index must learn. */
         boolean changesUse() {

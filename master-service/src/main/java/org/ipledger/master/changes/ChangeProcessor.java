@@ -3,15 +3,18 @@ package org.ipledger.master.changes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.ipledger.master.api.ApiException;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.schemas.MessageSerializer;
+import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangesMessage;
 import org.ipledger.schemas.change.MigrationChunk;
@@ -97,7 +100,23 @@ class ChangeProcessor {
                 .forEach((id, receipt) -> receipts.put(id, receipt.getBytes(StandardCharsets.UTF_8)));
         List<ChangeLog.Applied> applied = new ArrayList<>();
         List<byte[]> values = new ArrayList<>(messages.size());
-        for (ChangesMessage message : messages) {
+        int next = 0;
+        while (next < messages.size()) {
+            List<ChangeEvent> addresses = addressRun(messages, next, receipts);
+            if (addresses.size() > 1) {
+                List<Map<String, Object>> results = rows.applyAddresses(addresses);
+                for (int i = 0; i < addresses.size(); i++) {
+                    ChangeEvent event = addresses.get(i);
+                    byte[] value = serializer.serialize(CommandReply.success(event.eventId(), json.valueToTree(results.get(i))));
+                    receipts.put(event.eventId(), value);
+                    applied.add(new ChangeLog.Applied(event.eventId(), event.platformId(), kind(event),
+                            new String(value, StandardCharsets.UTF_8)));
+                    values.add(value);
+                }
+                next += addresses.size();
+                continue;
+            }
+            ChangesMessage message = messages.get(next++);
             byte[] value = receipts.get(message.eventId());
             if (value == null) {
                 value = applied(message);
@@ -109,6 +128,26 @@ class ChangeProcessor {
         }
         changeLog.storeApplied(applied);
         return values;
+    }
+
+    /**
+     * The events from {@code from} on that write distinct addresses of one platform and were not
+     * processed before: they are applied with one write of each kind, which a burst of captured
+     * allocations needs to keep up.
+     */
+    private static List<ChangeEvent> addressRun(List<ChangesMessage> messages, int from, Map<String, byte[]> receipts) {
+        List<ChangeEvent> run = new ArrayList<>();
+        Set<String> addresses = new HashSet<>();
+        for (int i = from; i < messages.size(); i++) {
+            ChangesMessage message = messages.get(i);
+            if (!RowChanges.isAddressWrite(message) || receipts.containsKey(message.eventId())
+                    || !message.platformId().equals(messages.get(from).platformId())
+                    || !addresses.add(((AddressRow) ((ChangeEvent) message).row()).address())) {
+                break;
+            }
+            run.add((ChangeEvent) message);
+        }
+        return run;
     }
 
     private byte[] apply(ChangesMessage message) {

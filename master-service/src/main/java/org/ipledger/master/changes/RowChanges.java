@@ -1,5 +1,6 @@
 package org.ipledger.master.changes;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.ipledger.master.pool.RangeService;
 import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangeOperation;
+import org.ipledger.schemas.change.ChangesMessage;
 import org.ipledger.schemas.change.NetworkRow;
 import org.ipledger.schemas.change.PlatformTable;
 import org.ipledger.schemas.change.PoolRangeRow;
@@ -83,6 +85,35 @@ class RowChanges {
             shared.structureChanged();
         }
         return result;
+    }
+
+    /**
+     * Applies creates and updates of distinct addresses, captured as separate events, with one
+     * write of each kind instead of one per event; the receipts' results, in the events' order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<Map<String, Object>> applyAddresses(List<ChangeEvent> events) {
+        List<LocalSpace.Address> locals = events.stream().map(e -> PlatformRows.address((AddressRow) e.row())).toList();
+        applier.applyAddresses(events.get(0).platformId(), locals,
+                events.stream().map(ChangeEvent::eventId).toList());
+        List<Map<String, Object>> results = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            ChangeEvent event = events.get(i);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("table", event.table().tableName());
+            result.put("localId", event.row().id());
+            result.put("op", event.op().wireName());
+            result.put("address", locals.get(i).address().toCanonicalString());
+            result.put("effect", "applied");
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** Whether {@link #applyAddresses} can take this event: a create or update of an address row. */
+    static boolean isAddressWrite(ChangesMessage message) {
+        return message instanceof ChangeEvent event && event.row() instanceof AddressRow
+                && event.op() != ChangeOperation.DELETE;
     }
 
     private String network(ChangeEvent event, NetworkRow row, Map<String, Object> result) {

@@ -1,7 +1,9 @@
 package org.ipledger.master.changes;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +103,8 @@ class SpaceApplier {
             if (created) {
                 shared.structureChanged();
             }
-            applyAddresses(platformId, eventId, local.addresses(), mapped, created ? shared.space() : master);
+            applyAddresses(platformId, Collections.nCopies(local.addresses().size(), eventId), local.addresses(), mapped,
+                    created ? shared.space() : master);
         }
         if (structure) {
             shared.structureChanged();
@@ -124,18 +127,34 @@ class SpaceApplier {
         mapped.ranges().put(range.id(), added.id());
     }
 
-    private void applyAddresses(String platformId, String eventId, List<LocalSpace.Address> rows,
+    /**
+     * Applies captured address rows of several events together, each address's ledger entry
+     * attributed to its own event; the addresses are distinct.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void applyAddresses(String platformId, List<LocalSpace.Address> rows, List<String> eventIds) {
+        shared.lockStructure();
+        applyAddresses(platformId, eventIds, rows, shared.mapped(platformId), shared.space());
+    }
+
+    private void applyAddresses(String platformId, List<String> eventIds, List<LocalSpace.Address> rows,
                                 RowMappings.Mapped mapped, AddressSpace master) {
         SpaceCheck.AddressReport report = check.addresses(rows, Set.of(), mapped, master);
         if (!report.conflicts().isEmpty()) {
             throw new ConflictsFound(report.conflicts());
         }
+        Map<LocalSpace.Address, String> eventOf = new IdentityHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            eventOf.put(rows.get(i), eventIds.get(i));
+        }
         List<PlatformAddresses.Change> changes = new ArrayList<>(report.resolved().size());
+        List<String> changeEvents = new ArrayList<>(report.resolved().size());
         for (SpaceCheck.Resolved resolved : report.resolved()) {
             changes.add(new PlatformAddresses.Change(resolved.row().address(), resolved.network().id(),
                     resolved.pool().map(AddressSpace.Ref::id), resolved.row().status()));
+            changeEvents.add(eventOf.get(resolved.row()));
         }
-        List<PlatformAddresses.Refusal> refusals = addresses.apply(platformId, eventId, changes);
+        List<PlatformAddresses.Refusal> refusals = addresses.apply(platformId, changes, changeEvents);
         if (!refusals.isEmpty()) {
             throw new ConflictsFound(taken(refusals, rows));
         }

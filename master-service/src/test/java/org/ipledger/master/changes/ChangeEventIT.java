@@ -66,6 +66,12 @@ class ChangeEventIT extends OneMaster {
                 .containsExactly("address_allocated", "address_reserved", "address_released");
         assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE platform_id = ? AND request_id = ?",
                 platform.id, JoinedPlatform.eventIdOf(events.get(0)))).isEqualTo(1);
+        // The creates arrive together and are written together; each ledger entry still names its own event.
+        for (int i = 0; i < 30; i++) {
+            assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE request_id = ? AND entity_key = ? "
+                    + "AND type = 'address_allocated'", JoinedPlatform.eventIdOf(events.get(3 + i)), "address:10.210.0." + (20 + i)))
+                    .isEqualTo(1);
+        }
         assertThat(database.ledgerIsGapFree()).isTrue();
     }
 

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.embedded.EmbeddedMariaDb;
 import org.ipledger.agent.PlatformRegistration;
 import org.ipledger.agent.capture.ChangeCapture;
 import org.ipledger.agent.integration.MasterLink;
@@ -54,7 +55,10 @@ class MigrationBenchmarkIT {
     void migratesAMillionAddressesThenMeasuresCaptureLag() throws Exception {
         int addresses = Integer.getInteger("ipledger.bench.addresses", 1_000_000);
         LedgerDatabase database = LedgerDatabase.fresh();
-        PlatformDatabase platform = PlatformDatabases.fresh();
+        // The platform's database on a server of its own, as deployed: capture then reads only the
+        // platform's binlog, not the master's too.
+        EmbeddedMariaDb platformServer = EmbeddedMariaDb.start(dataDir.resolve("platform-db"), false, 0, 2);
+        PlatformDatabase platform = PlatformDatabases.freshOn(platformServer);
         JdbcTemplate local = new JdbcTemplate(platform.dataSource());
         local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'bench', '100.64.0.0', 10)");
         local.update("INSERT INTO ippool (id, name) VALUES (1, 'bench')");
@@ -67,7 +71,7 @@ class MigrationBenchmarkIT {
                 FROM seq_1_to_%d""".formatted(addresses));
         System.out.printf("bench: %,d local addresses written in %d ms%n", addresses, ms(filling));
 
-        try (MasterInstance master = startMaster(database);
+        try (EmbeddedMariaDb closedLast = platformServer; MasterInstance master = startMaster(database);
                 AgentInstance agent = AgentInstance.start(dataDir, platform)) {
             MasterLink link = PlatformRegistration.register(master, "bench-" + System.nanoTime());
             MigrationRun run = agent.bean(MigrationRun.class);
