@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangeOperation;
 import org.ipledger.schemas.reply.CommandReply;
@@ -43,10 +44,10 @@ final class CaptureBook {
     }
 
     /** An address the platform released (deleted) has no owner any more. */
-    void forgetReleased(List<CapturedRow> confirmed) {
+    void forgetReleased(List<ChangeEvent> confirmed) {
         List<Object[]> released = confirmed.stream()
-                .filter(c -> c.op() == ChangeOperation.DELETE && c.localOnly().isPresent())
-                .map(c -> new Object[] {c.localOnly().get().address()}).toList();
+                .filter(c -> c.op() == ChangeOperation.DELETE && c.row() instanceof AddressRow)
+                .map(c -> new Object[] {((AddressRow) c.row()).address()}).toList();
         if (!released.isEmpty()) {
             state.batchUpdate("DELETE FROM local_owner WHERE address = ?", released);
         }

@@ -8,13 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -36,13 +32,8 @@ import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.agent.kafka.ChangeChannel;
 import org.ipledger.agent.kafka.ChangeChannels;
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangeOperation;
-import org.ipledger.schemas.change.PlatformRow;
-import org.ipledger.schemas.change.PlatformTable;
-import org.ipledger.schemas.change.PoolRangeRow;
-import org.ipledger.schemas.reply.CommandReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,14 +47,15 @@ import org.springframework.stereotype.Component;
  * is recorded and its row stays. While a migration's chunks are not yet confirmed, captured
  * changes are held, so they reach the master after the snapshot they may repeat.
  *
- * <p>A batch's offsets are committed only after its receipts are handled, so a crash replays
- * it: the same binlog position gives the same event id, which the master applies once.
+ * <p>A batch's events are stored in the {@link CaptureOutbox} before they are sent and before
+ * the offsets move past them; their receipts are handled by the {@link ReceiptConfirmer} while
+ * capture reads on. After a crash the outbox is sent again, and a replayed binlog position gives
+ * the same event id: the master applies each once.
  */
 @Component
 public class ChangeCapture implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeCapture.class);
-    private static final long RECEIPT_WAIT_SECONDS = 30;
 
     private final PlatformDatabase platform;
     private final Path dataDir;
@@ -71,6 +63,7 @@ public class ChangeCapture implements AutoCloseable {
     private final OwnDeletes ownDeletes;
     private final LocalRowRemoval removal;
     private final CaptureBook book;
+    private final CaptureOutbox outbox;
     private final MeterRegistry meters;
 
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
@@ -78,6 +71,7 @@ public class ChangeCapture implements AutoCloseable {
     private volatile MasterLink link;
     private volatile ChangeChannel channel;
     private volatile Timer lag;
+    private volatile ReceiptConfirmer confirmer;
     private volatile boolean running;
     private volatile boolean held;
     private volatile Throwable failure;
@@ -91,6 +85,7 @@ public class ChangeCapture implements AutoCloseable {
         this.ownDeletes = ownDeletes;
         this.removal = removal;
         this.book = new CaptureBook(stateDataSource);
+        this.outbox = new CaptureOutbox(stateDataSource);
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
@@ -126,6 +121,13 @@ public class ChangeCapture implements AutoCloseable {
         this.failure = null;
         this.lag = Timer.builder("ipledger.capture.lag").description("local commit to the master's receipt")
                 .tag("platform", masterLink.platformId()).publishPercentiles(0.5, 0.99).register(meters);
+        this.confirmer = new ReceiptConfirmer(masterLink.platformId(), channel, outbox, book, removal, lag);
+        try {
+            confirmer.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting change capture", e);
+        }
         Path directory = dataDir.resolve("capture").resolve(masterLink.platformId());
         try {
             Files.createDirectories(directory);
@@ -170,6 +172,8 @@ public class ChangeCapture implements AutoCloseable {
         synchronized (gate) {
             gate.notifyAll();
         }
+        // Capture may wait to hand the confirmer more; the unconfirmed stay in the outbox.
+        confirmer.stop();
         try {
             engine.close();
         } catch (IOException | IllegalStateException e) {
@@ -221,9 +225,6 @@ public class ChangeCapture implements AutoCloseable {
         throw new IllegalStateException("change capture did not start streaming within 60 s");
     }
 
-    private record Sent(CapturedRow row, ChangeEvent event, CompletableFuture<CommandReply> receipt) {
-    }
-
     private void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         String platformId = link.platformId();
@@ -236,28 +237,11 @@ public class ChangeCapture implements AutoCloseable {
         if (!changes.isEmpty()) {
             awaitRelease();
             book.keepLocal(changes);
-            List<Sent> sent = new ArrayList<>();
-            for (CapturedRow change : changes) {
-                ChangeEvent event = new ChangeEvent(change.eventId(platformId), platformId, change.sequence(),
-                        Optional.of(change.position().file() + ":" + change.position().position()), change.capturedAt(),
-                        change.op(), change.row());
-                sent.add(new Sent(change, event, channel.publish(event)));
-            }
-            List<CapturedRow> confirmed = new ArrayList<>();
-            for (Sent s : sent) {
-                CommandReply receipt = awaitReceipt(s);
-                long micros = System.currentTimeMillis() * 1_000 - s.row().capturedAtMicros();
-                lag.record(Math.max(0, micros), TimeUnit.MICROSECONDS);
-                if (receipt.ok()) {
-                    confirmed.add(s.row());
-                } else {
-                    book.rejected(s.event(), receipt);
-                    log.warn("[platform={} request={}] the master refused the {} of {} row {} ({}): {}", platformId,
-                            s.event().eventId(), s.row().op().wireName(), s.row().table().tableName(), s.row().row().id(),
-                            receipt.error().orElse(""), receipt.message().orElse(""));
-                }
-            }
-            removeConfirmed(confirmed);
+            List<ChangeEvent> events = changes.stream().map(change -> new ChangeEvent(change.eventId(platformId),
+                    platformId, change.sequence(), Optional.of(change.position().file() + ":" + change.position().position()),
+                    change.capturedAt(), change.op(), change.row())).toList();
+            // Stored before the offsets pass them; their receipts are awaited on the confirmer's thread.
+            confirmer.send(outbox.add(events, changes.stream().map(CapturedRow::capturedAtMicros).toList()));
         }
         for (RecordChangeEvent<SourceRecord> record : records) {
             committer.markProcessed(record);
@@ -276,53 +260,4 @@ public class ChangeCapture implements AutoCloseable {
         }
     }
 
-    /** Waits for a receipt; sends the event again when none comes (the master answers a repeat alike). */
-    private CommandReply awaitReceipt(Sent s) throws InterruptedException {
-        CompletableFuture<CommandReply> receipt = s.receipt();
-        while (true) {
-            if (!running) {
-                throw new InterruptedException("change capture stopped");
-            }
-            try {
-                return receipt.get(RECEIPT_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                log.warn("[platform={} request={}] no receipt yet ({}), sending again", link.platformId(),
-                        s.event().eventId(), e.toString());
-                receipt = channel.publish(s.event());
-            }
-        }
-    }
-
-    /** Confirmed creates and updates leave the platform tables; confirmed deletes leave local_owner. */
-    private void removeConfirmed(List<CapturedRow> confirmed) {
-        for (PlatformTable table : List.of(PlatformTable.IP, PlatformTable.IPPOOL_RANGE, PlatformTable.IPPOOL,
-                PlatformTable.IPNET)) {
-            long[] ids = confirmed.stream().filter(c -> c.table() == table && c.op() != ChangeOperation.DELETE)
-                    .mapToLong(c -> c.row().id()).sorted().distinct().toArray();
-            if (ids.length == 0) {
-                continue;
-            }
-            if (table == PlatformTable.IPPOOL || table == PlatformTable.IPNET) {
-                removal.removeWhenUnused(table, ids);
-                continue;
-            }
-            IdRun.Builder runs = new IdRun.Builder();
-            for (long id : ids) {
-                runs.add(id);
-            }
-            removal.remove(table, runs.build(), n -> { });
-        }
-        removal.markUsed(PlatformTable.IPPOOL, confirmed.stream().flatMap(c -> poolOf(c.row())).distinct().toList());
-        removal.markUsed(PlatformTable.IPNET, confirmed.stream()
-                .flatMap(c -> c.row() instanceof PoolRangeRow range ? range.networkId().stream() : Stream.empty())
-                .distinct().toList());
-        book.forgetReleased(confirmed);
-    }
-
-    private static Stream<Long> poolOf(PlatformRow row) {
-        if (row instanceof AddressRow address) {
-            return address.poolId().stream();
-        }
-        return row instanceof PoolRangeRow range ? Stream.of(range.poolId()) : Stream.empty();
-    }
 }

@@ -1,5 +1,6 @@
 package org.ipledger.agent.capture;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ public class OwnDeletes {
 
     /**
      * Records runs of ids of one table as deleted by the agent from {@code since} on; an id keeps
-     * the earliest position it was recorded with.
+     * the earliest position it was recorded with. A run may overlap runs recorded before (the
+     * same rows confirmed again after a restart, together with new ones): its ids not yet
+     * recorded are.
      */
     public synchronized void record(PlatformTable table, List<IdRun> ids, BinlogPosition since) {
         if (ids.isEmpty()) {
@@ -38,10 +41,35 @@ public class OwnDeletes {
         }
         long sinceSequence = since.sequence(0);
         TreeMap<Long, Run> ofTable = loaded().computeIfAbsent(table.tableName(), t -> new TreeMap<>());
-        List<IdRun> fresh = ids.stream().filter(r -> !ofTable.containsKey(r.first())).toList();
+        List<IdRun> fresh = new ArrayList<>();
+        for (IdRun run : ids) {
+            fresh.addAll(notRecorded(ofTable, run));
+        }
         state.batchUpdate("INSERT INTO own_delete (tbl, first_id, last_id, since_seq) VALUES (?, ?, ?, ?)",
                 fresh.stream().map(r -> new Object[] {table.tableName(), r.first(), r.last(), sinceSequence}).toList());
         fresh.forEach(r -> ofTable.put(r.first(), new Run(r.last(), sinceSequence)));
+    }
+
+    /** The parts of the run that no recorded run covers; recorded runs never overlap each other. */
+    private static List<IdRun> notRecorded(TreeMap<Long, Run> recorded, IdRun run) {
+        List<IdRun> gaps = new ArrayList<>();
+        long cursor = run.first();
+        Map.Entry<Long, Run> covering = recorded.floorEntry(cursor);
+        if (covering != null && covering.getValue().last() >= cursor) {
+            cursor = covering.getValue().last() + 1;
+        }
+        while (cursor <= run.last()) {
+            Map.Entry<Long, Run> next = recorded.ceilingEntry(cursor);
+            long gapEnd = next == null ? run.last() : Math.min(run.last(), next.getKey() - 1);
+            if (gapEnd >= cursor) {
+                gaps.add(new IdRun(cursor, gapEnd));
+            }
+            if (next == null) {
+                break;
+            }
+            cursor = next.getValue().last() + 1;
+        }
+        return gaps;
     }
 
     /** Whether the delete of this row captured at this sequence is the agent's own. */

@@ -103,7 +103,7 @@ class MigrationCrashIT {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
