@@ -46,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            // A test that fails before it closes the service must not leave it running after the run.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + mainClass.getSimpleName()));
             ServiceProcess service = new ServiceProcess(process, port);
             Awaitility.await().atMost(startup).until(service::answers);
             return service;
