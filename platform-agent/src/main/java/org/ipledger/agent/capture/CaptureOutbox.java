@@ -27,16 +27,19 @@ final class CaptureOutbox {
     private final JdbcTemplate state;
     private final MessageSerializer serializer = new MessageSerializer();
     private final MessageDeserializer<ChangesMessage> deserializer = MessageDeserializer.changes();
+    /** The next id; read on first use, when the state's schema is surely migrated. */
     private long nextId;
 
     CaptureOutbox(DataSource stateDataSource) {
         this.state = new JdbcTemplate(stateDataSource);
-        Long last = state.queryForObject("SELECT MAX(id) FROM capture_outbox", Long.class);
-        this.nextId = last == null ? 1 : last + 1;
     }
 
     /** Stores the events in their order, before they are sent. */
     synchronized List<Pending> add(List<ChangeEvent> events, List<Long> capturedAtMicros) {
+        if (nextId == 0) {
+            Long last = state.queryForObject("SELECT MAX(id) FROM capture_outbox", Long.class);
+            nextId = last == null ? 1 : last + 1;
+        }
         List<Pending> pending = new ArrayList<>(events.size());
         List<Object[]> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
