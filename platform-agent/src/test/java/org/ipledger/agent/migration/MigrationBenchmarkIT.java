@@ -71,7 +71,7 @@ class MigrationBenchmarkIT {
                 FROM seq_1_to_%d""".formatted(addresses));
         System.out.printf("bench: %,d local addresses written in %d ms%n", addresses, ms(filling));
 
-        try (EmbeddedMariaDb closedLast = platformServer; MasterInstance master = startMaster(database);
+        try (EmbeddedMariaDb closedLast = platformServer; MasterInstance master = database.startMaster();
                 AgentInstance agent = AgentInstance.start(dataDir, platform)) {
             MasterLink link = PlatformRegistration.register(master, "bench-" + System.nanoTime());
             MigrationRun run = agent.bean(MigrationRun.class);
@@ -198,18 +198,6 @@ class MigrationBenchmarkIT {
             running = false;
             poller.join(5_000);
         }
-    }
-
-    /** A master with the settings of its own application.yml that the agent's shadows on this classpath. */
-    private static MasterInstance startMaster(LedgerDatabase database) {
-        return database.startMaster("spring.flyway.locations=classpath:db/migration",
-                "spring.application.name=master-service", "spring.datasource.hikari.maximum-pool-size=20",
-                "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
-                "spring.datasource.hikari.data-source-properties.rewriteBatchedStatements=true",
-                "spring.datasource.hikari.data-source-properties.cachePrepStmts=true",
-                "spring.datasource.hikari.data-source-properties.useLocalSessionState=true",
-                "spring.kafka.producer.acks=all", "spring.kafka.producer.properties.enable.idempotence=true",
-                "spring.kafka.producer.properties.linger.ms=1");
     }
 
     private static long ms(long since) {
