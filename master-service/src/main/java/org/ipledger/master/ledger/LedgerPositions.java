@@ -77,18 +77,36 @@ class LedgerPositions {
         return entries;
     }
 
-    /** The runs holding the sequence numbers from {@code seq} on: the one it falls in, then the next ones. */
+    /**
+     * The runs holding the sequence numbers from {@code seq} on without a gap: the one it falls
+     * in, then the next ones. The two reads may see different commits of the sequencer: a run
+     * that is not contiguous with what came before (its predecessor committed between them) ends
+     * the list, and the next pass reads on from there.
+     */
     private List<Run> runsFrom(long seq, int limit) {
         RowMapper<Run> run = (rs, n) -> new Run(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-        List<Run> runs = new ArrayList<>(jdbc.query("SELECT first_seq, first_outbox_id, last_outbox_id FROM ledger_run "
+        List<Run> found = new ArrayList<>(jdbc.query("SELECT first_seq, first_outbox_id, last_outbox_id FROM ledger_run "
                 + "WHERE first_seq <= ? ORDER BY first_seq DESC LIMIT 1", run, seq));
-        runs.removeIf(r -> r.firstSeq() + r.lastOutboxId() - r.firstOutboxId() < seq);
-        runs.addAll(jdbc.query("SELECT first_seq, first_outbox_id, last_outbox_id FROM ledger_run "
+        found.removeIf(r -> r.lastSeq() < seq);
+        found.addAll(jdbc.query("SELECT first_seq, first_outbox_id, last_outbox_id FROM ledger_run "
                 + "WHERE first_seq > ? ORDER BY first_seq LIMIT ?", run, seq, limit));
-        return runs;
+        List<Run> contiguous = new ArrayList<>();
+        long expected = seq;
+        for (Run r : found) {
+            if (r.firstSeq() > expected) {
+                break;
+            }
+            contiguous.add(r);
+            expected = r.lastSeq() + 1;
+        }
+        return contiguous;
     }
 
     private record Run(long firstSeq, long firstOutboxId, long lastOutboxId) {
+
+        long lastSeq() {
+            return firstSeq + lastOutboxId - firstOutboxId;
+        }
     }
 
     void published(long seq) {

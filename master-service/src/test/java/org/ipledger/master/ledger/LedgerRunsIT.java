@@ -48,6 +48,17 @@ class LedgerRunsIT {
         assertThat(seqAndKeys(3, 10)).containsExactly("4 address:4", "5 address:5");
     }
 
+    @Test
+    void aRunThatDoesNotFollowWhatWasReadIsLeftForTheNextPass() {
+        // What the publisher's second read may see when the sequencer committed two passes
+        // between its reads: the run holding seq 4 was missed by the first read.
+        positions.number(List.of(1L, 2L, 3L), 1);
+        database.jdbc().update("INSERT INTO ledger_run (first_seq, first_outbox_id, last_outbox_id) VALUES (5, 5, 7)");
+
+        assertThat(seqAndKeys(0, 10)).containsExactly("1 address:1", "2 address:2", "3 address:3");
+        assertThat(seqAndKeys(3, 10)).isEmpty();
+    }
+
     private List<String> seqAndKeys(long after, int limit) {
         return positions.numberedAfter(after, limit).stream().map(e -> e.seq() + " " + e.entityKey()).toList();
     }
