@@ -107,27 +107,26 @@ class ChangeProcessor {
                 List<Map<String, Object>> results = rows.applyAddresses(addresses);
                 for (int i = 0; i < addresses.size(); i++) {
                     ChangeEvent event = addresses.get(i);
-                    byte[] value = serializer.serialize(CommandReply.success(event.eventId(), json.valueToTree(results.get(i))));
-                    receipts.put(event.eventId(), value);
-                    applied.add(new ChangeLog.Applied(event.eventId(), event.platformId(), kind(event),
-                            new String(value, StandardCharsets.UTF_8)));
-                    values.add(value);
+                    values.add(keep(event, success(event.eventId(), results.get(i)), receipts, applied));
                 }
                 next += addresses.size();
                 continue;
             }
             ChangesMessage message = messages.get(next++);
             byte[] value = receipts.get(message.eventId());
-            if (value == null) {
-                value = applied(message);
-                receipts.put(message.eventId(), value);
-                applied.add(new ChangeLog.Applied(message.eventId(), message.platformId(), kind(message),
-                        new String(value, StandardCharsets.UTF_8)));
-            }
-            values.add(value);
+            values.add(value != null ? value : keep(message, applied(message), receipts, applied));
         }
         changeLog.storeApplied(applied);
         return values;
+    }
+
+    /** A receipt just made in this transaction: answered to repeats within it, stored at its end. */
+    private static byte[] keep(ChangesMessage message, byte[] value, Map<String, byte[]> receipts,
+                               List<ChangeLog.Applied> applied) {
+        receipts.put(message.eventId(), value);
+        applied.add(new ChangeLog.Applied(message.eventId(), message.platformId(), kind(message),
+                new String(value, StandardCharsets.UTF_8)));
+        return value;
     }
 
     /**
@@ -168,7 +167,11 @@ class ChangeProcessor {
     /** Applies the message in the current transaction, its ledger entries attributed to its event id; the receipt. */
     private byte[] applied(ChangesMessage message) {
         ledger.attributeTo(message.eventId());
-        return serializer.serialize(CommandReply.success(message.eventId(), json.valueToTree(result(message))));
+        return success(message.eventId(), result(message));
+    }
+
+    private byte[] success(String eventId, Object result) {
+        return serializer.serialize(CommandReply.success(eventId, json.valueToTree(result)));
     }
 
     private Object result(ChangesMessage message) {

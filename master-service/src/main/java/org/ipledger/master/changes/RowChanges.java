@@ -66,10 +66,7 @@ class RowChanges {
             // Mappings and structure change below, partly through other services.
             shared.structureChanged();
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("table", event.table().tableName());
-        result.put("localId", event.row().id());
-        result.put("op", event.op().wireName());
+        Map<String, Object> result = resultOf(event);
         String effect;
         if (event.row() instanceof NetworkRow row) {
             effect = network(event, row, result);
@@ -98,16 +95,21 @@ class RowChanges {
                 events.stream().map(ChangeEvent::eventId).toList());
         List<Map<String, Object>> results = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            ChangeEvent event = events.get(i);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("table", event.table().tableName());
-            result.put("localId", event.row().id());
-            result.put("op", event.op().wireName());
+            Map<String, Object> result = resultOf(events.get(i));
             result.put("address", locals.get(i).address().toCanonicalString());
             result.put("effect", "applied");
             results.add(result);
         }
         return results;
+    }
+
+    /** The start of an event's receipt result: which row and what was done to it locally. */
+    private static Map<String, Object> resultOf(ChangeEvent event) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("table", event.table().tableName());
+        result.put("localId", event.row().id());
+        result.put("op", event.op().wireName());
+        return result;
     }
 
     /** Whether {@link #applyAddresses} can take this event: a create or update of an address row. */

@@ -189,6 +189,11 @@ public class ChangeCapture implements AutoCloseable {
         log.info("[platform={}] change capture stopped", link == null ? "" : link.platformId());
     }
 
+    /** Whether captured changes go to the master now: running and not held for a migration. */
+    boolean forwarding() {
+        return running && !held;
+    }
+
     /** For the integration's status. */
     public CaptureStatus status() {
         return new CaptureStatus(running, held, book.rejectionCount(), book.latestRejections(5));

@@ -23,8 +23,7 @@ class UnusedStructureSweep {
 
     @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.SECONDS)
     void sweep() {
-        CaptureStatus status = capture.status();
-        if (status.running() && !status.held()) {
+        if (capture.forwarding()) {
             removal.sweepPending();
         }
     }
