@@ -15,6 +15,7 @@ import org.ipledger.schemas.command.CreateNetworkCommand;
 import org.ipledger.schemas.command.CreatePoolCommand;
 import org.ipledger.schemas.command.NetworkChanges;
 import org.ipledger.schemas.command.ReleaseCommand;
+import org.ipledger.schemas.command.ReserveCommand;
 import org.ipledger.schemas.command.UpdateNetworkCommand;
 import org.ipledger.schemas.ledger.NetworkEntity;
 import org.ipledger.schemas.ledger.PoolEntity;
@@ -105,6 +106,17 @@ class MessageRecordsTests {
     void refusesAnAllocationOfOneAddressWithACountAboveOne() {
         assertThatIllegalArgumentException().isThrownBy(() ->
                 new AllocateCommand("r-1", "p", 3, 2, Optional.of("10.0.0.5"), Optional.empty()));
+    }
+
+    @Test
+    void setsAnAddressReservedUnlessAllocatedIsAskedForAndRefusesOtherStatuses() {
+        assertThat(new ReserveCommand("r-1", "p", Optional.empty(), "10.0.0.5", Optional.empty(), Optional.empty())
+                .wantedStatus()).isEqualTo("reserved");
+        assertThat(new ReserveCommand("r-1", "p", Optional.empty(), "10.0.0.5", Optional.of("allocated"), Optional.empty())
+                .wantedStatus()).isEqualTo("allocated");
+        assertThatIllegalArgumentException().isThrownBy(() ->
+                new ReserveCommand("r-1", "p", Optional.empty(), "10.0.0.5", Optional.of("free"), Optional.empty()))
+                .withMessageContaining("free");
     }
 
     @Test

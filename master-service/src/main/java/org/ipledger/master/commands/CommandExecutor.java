@@ -43,7 +43,7 @@ class CommandExecutor {
             }
             if (command instanceof ReserveCommand reserve) {
                 return allocator.changeStatusAsync(AddressParser.address("address", reserve.address()),
-                        AddressStatus.RESERVED, Optional.of(reserve.requestId()), reserve.platformId());
+                        AddressStatus.storable(reserve.wantedStatus()), Optional.of(reserve.requestId()), reserve.platformId());
             }
             if (command instanceof ReleaseCommand release) {
                 return allocator.releaseAsync(AddressParser.address("address", release.address()),

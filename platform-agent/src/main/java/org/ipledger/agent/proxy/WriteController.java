@@ -126,12 +126,11 @@ class WriteController {
     ResponseEntity<JsonNode> changeStatus(@PathVariable String address, @RequestBody JsonNode json) {
         CommandBodies body = new CommandBodies(json);
         String status = body.requiredText("status");
-        if (!"reserved".equals(status)) {
-            throw ApiException.badRequest("invalid_status", "Through an agent an address can be set to 'reserved'; "
-                    + "allocate it with POST /api/v1/pools/{id}/allocations, was '" + status + "'");
+        if (!"reserved".equals(status) && !"allocated".equals(status)) {
+            throw ApiException.badRequest("invalid_status", "status must be 'allocated' or 'reserved', got '" + status + "'.");
         }
-        return send(HttpStatus.OK, body.text("requestId").orElse(null),
-                requestId -> new ReserveCommand(requestId, master.platformId(), Optional.empty(), address, Optional.empty()));
+        return send(HttpStatus.OK, body.text("requestId").orElse(null), requestId -> new ReserveCommand(requestId,
+                master.platformId(), Optional.empty(), address, Optional.of(status), Optional.empty()));
     }
 
     @DeleteMapping("/api/v1/addresses/{address}")

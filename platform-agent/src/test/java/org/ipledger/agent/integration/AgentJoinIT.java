@@ -89,6 +89,28 @@ class AgentJoinIT {
     }
 
     @Test
+    void addressReservedThroughTheAgentIsAllocatedThroughIt() {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        try (MasterInstance master = ledger.startMaster(); AgentInstance agent = joinedAgent(master, dataDir)) {
+            long pool = new RestFixture(master.adminClient()).poolWithRange("10.35.0.0/24", "10.35.0.1", "10.35.0.254");
+            ApiClient client = admin(agent);
+
+            ApiClient.Response reserved = client.patch("/api/v1/addresses/10.35.0.7", "{\"status\": \"reserved\"}");
+            ApiClient.Response allocated = client.patch("/api/v1/addresses/10.35.0.7", "{\"status\": \"allocated\"}");
+            ApiClient.Response freed = client.patch("/api/v1/addresses/10.35.0.7", "{\"status\": \"free\"}");
+
+            assertThat(reserved.status()).as(reserved.body()).isEqualTo(200);
+            assertThat(reserved.json().get("status").asString()).isEqualTo("reserved");
+            assertThat(allocated.status()).as(allocated.body()).isEqualTo(200);
+            assertThat(allocated.json().get("status").asString()).isEqualTo("allocated");
+            assertThat(freed.status()).isEqualTo(400);
+            assertThat(freed.error()).isEqualTo("invalid_status");
+            assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE addr = '10.35.0.7' AND status = 'allocated' AND ippool = ?", pool))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void readsGoOnWhileTheMasterIsDownAndWritesWaitForIt() throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         int port = freePort();
