@@ -65,11 +65,12 @@ class Preflight {
         LocalSpace local = read(request);
         RowMappings.Mapped mapped = mappings.load(platformId);
         AddressSpace master = spaces.load();
-        SpaceCheck.StructureReport structure = check.structure(local, mapped, master);
+        SpaceCheck.StructureReport structure = check.structure(platformId, local, mapped, master);
+        RowMappings.Mapped known = mapped.plus(structure.reclaimed());
         List<Conflict> conflicts = new ArrayList<>(structure.conflicts());
         Set<Long> localPools = local.pools().stream().map(LocalSpace.Pool::id).collect(Collectors.toSet());
-        SpaceCheck.AddressReport placed = check.addresses(local.addresses(), localPools, mapped,
-                withPlatformRows(master, local, mapped, structure, platformId));
+        SpaceCheck.AddressReport placed = check.addresses(local.addresses(), localPools, known,
+                withPlatformRows(master, local, known, structure, platformId));
         conflicts.addAll(placed.conflicts());
         List<LocalSpace.Address> resolved = placed.resolved().stream().map(SpaceCheck.Resolved::row).toList();
         conflicts.addAll(SpaceApplier.taken(addresses.heldByOthers(platformId,
@@ -79,7 +80,7 @@ class Preflight {
         return new Report(conflicts, merges);
     }
 
-    /** The master's space plus the platform's networks and ranges as if they were applied. */
+    /** The master's space plus the platform's new networks and ranges as if they were applied. */
     private static AddressSpace withPlatformRows(AddressSpace master, LocalSpace local, RowMappings.Mapped mapped,
                                                  SpaceCheck.StructureReport structure, String platformId) {
         Set<Long> refused = structure.conflicts().stream().filter(c -> c.local().get("table").equals("ipnet"))

@@ -2,6 +2,7 @@ package org.ipledger.master.changes;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ class RowMappings {
 
     /** Every mapping of one platform. */
     Mapped load(String platformId) {
-        Mapped mapped = new Mapped(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>());
+        Mapped mapped = Mapped.empty();
         jdbc.sql("SELECT tbl, local_id, master_id, merged FROM platform_row WHERE platform_id = ?").param(platformId)
                 .query(rs -> {
                     long local = rs.getLong(2);
@@ -67,6 +68,22 @@ class RowMappings {
 
     /** A platform's mappings by table, local id to master id; {@code merged} holds merged local networks. */
     record Mapped(Map<Long, Long> networks, Map<Long, Long> pools, Map<Long, Long> ranges, Set<Long> merged) {
+
+        static Mapped empty() {
+            return new Mapped(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashSet<>());
+        }
+
+        /** These mappings and {@code more}'s together, as a new value. */
+        Mapped plus(Mapped more) {
+            Mapped both = empty();
+            for (Mapped one : List.of(this, more)) {
+                both.networks().putAll(one.networks());
+                both.pools().putAll(one.pools());
+                both.ranges().putAll(one.ranges());
+                both.merged().addAll(one.merged());
+            }
+            return both;
+        }
 
         /** The master pool a local pool became, or the local pool itself while it is not on the master. */
         AddressSpace.Ref pool(long localId) {

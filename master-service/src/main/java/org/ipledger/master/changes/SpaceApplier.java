@@ -13,7 +13,6 @@ import java.util.Set;
 import org.ipledger.master.allocation.PlatformAddresses;
 import org.ipledger.master.network.NetworkRequest;
 import org.ipledger.master.network.NetworkService;
-import org.ipledger.master.pool.Pool;
 import org.ipledger.master.pool.PoolRequest;
 import org.ipledger.master.pool.PoolService;
 import org.ipledger.master.pool.Range;
@@ -26,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Brings a platform's rows onto the master in the caller's transaction, in the order networks,
- * pools, ranges, addresses: identical networks merge, new rows are created through the same
+ * pools, ranges, addresses: identical networks merge, the platform's own rows brought back under
+ * new local ids are mapped to the rows they were, new rows are created through the same
  * services as the REST API (so I1 and I2 are checked the same way and the ledger gets the same
  * entries), addresses are written in bulk. Rows already mapped are left as they are, so applying
  * the same rows twice changes nothing. Any conflict throws {@link ConflictsFound} naming every
@@ -67,7 +67,7 @@ class SpaceApplier {
         shared.lockStructure();
         RowMappings.Mapped mapped = shared.mapped(platformId);
         AddressSpace master = shared.space();
-        SpaceCheck.StructureReport report = check.structure(local, mapped, master);
+        SpaceCheck.StructureReport report = check.structure(platformId, local, mapped, master);
         int mappedBefore = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size();
         if (!report.conflicts().isEmpty()) {
             throw new ConflictsFound(report.conflicts());
@@ -76,8 +76,10 @@ class SpaceApplier {
         for (LocalSpace.Network network : local.networks()) {
             if (!mapped.networks().containsKey(network.id())) {
                 Long merged = report.merges().get(network.id());
-                long masterId = merged != null ? merged : networks.create(new NetworkRequest(network.cidr(), network.name(),
-                        network.gateway(), network.vlan(), network.locations(), network.note()), platformId).id();
+                Long own = report.reclaimed().networks().get(network.id());
+                long masterId = merged != null ? merged : own != null ? own : networks.create(new NetworkRequest(
+                        network.cidr(), network.name(), network.gateway(), network.vlan(), network.locations(),
+                        network.note()), platformId).id();
                 mappings.map(platformId, PlatformTable.IPNET, network.id(), masterId, merged != null);
                 mapped.networks().put(network.id(), masterId);
                 if (merged != null) {
@@ -87,13 +89,19 @@ class SpaceApplier {
         }
         for (LocalSpace.Pool pool : local.pools()) {
             if (!mapped.pools().containsKey(pool.id())) {
-                Pool created = pools.create(new PoolRequest(pool.name(), pool.locations(), pool.note()), platformId);
-                mappings.map(platformId, PlatformTable.IPPOOL, pool.id(), created.id(), false);
-                mapped.pools().put(pool.id(), created.id());
+                Long own = report.reclaimed().pools().get(pool.id());
+                long masterId = own != null ? own
+                        : pools.create(new PoolRequest(pool.name(), pool.locations(), pool.note()), platformId).id();
+                mappings.map(platformId, PlatformTable.IPPOOL, pool.id(), masterId, false);
+                mapped.pools().put(pool.id(), masterId);
             }
         }
         for (LocalSpace.Range range : local.ranges()) {
-            if (!mapped.ranges().containsKey(range.id())) {
+            Long own = report.reclaimed().ranges().get(range.id());
+            if (own != null) {
+                mappings.map(platformId, PlatformTable.IPPOOL_RANGE, range.id(), own, false);
+                mapped.ranges().put(range.id(), own);
+            } else if (!mapped.ranges().containsKey(range.id())) {
                 addRange(platformId, range, mapped);
             }
         }

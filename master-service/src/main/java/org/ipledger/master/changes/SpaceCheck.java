@@ -23,13 +23,18 @@ import org.springframework.stereotype.Component;
  * which overlap, which ranges lie outside their network or overlap others, and where each address
  * lies. Shared by preflight, which only reports, and by migration chunks and change events,
  * which apply what passes. Rows already on the master for the same platform (a resumed migration)
- * are not conflicts.
+ * are not conflicts, and neither are the platform's own rows it brings back under new local ids
+ * (it joins again after a detach gave them back): those are reclaimed.
  */
 @Component
 class SpaceCheck {
 
-    /** Conflicts of networks, pools and ranges, and the local networks that merge into master networks. */
-    record StructureReport(List<Conflict> conflicts, Map<Long, Long> merges) {
+    /**
+     * Conflicts of networks, pools and ranges; the local networks that merge into other platforms'
+     * master networks; and the local rows that are the platform's own master rows, identical, under
+     * new local ids (only ids: {@code merged} stays empty, as they are the platform's own).
+     */
+    record StructureReport(List<Conflict> conflicts, Map<Long, Long> merges, RowMappings.Mapped reclaimed) {
     }
 
     /** An address and where it lies on the master (or, in preflight, in the platform's new rows). */
@@ -39,13 +44,14 @@ class SpaceCheck {
     record AddressReport(List<Conflict> conflicts, List<Resolved> resolved) {
     }
 
-    StructureReport structure(LocalSpace local, RowMappings.Mapped mapped, AddressSpace master) {
+    StructureReport structure(String platformId, LocalSpace local, RowMappings.Mapped mapped, AddressSpace master) {
         List<Conflict> conflicts = new ArrayList<>();
         Map<Long, Long> merges = new LinkedHashMap<>();
+        RowMappings.Mapped reclaimed = RowMappings.Mapped.empty();
         List<LocalSpace.Network> accepted = new ArrayList<>();
         for (LocalSpace.Network network : local.networks()) {
             if (!mapped.networks().containsKey(network.id())) {
-                checkNetwork(network, master, accepted, conflicts, merges);
+                checkNetwork(platformId, network, master, accepted, conflicts, merges, reclaimed);
             }
         }
         Set<Long> localPools = local.pools().stream().map(LocalSpace.Pool::id).collect(Collectors.toSet());
@@ -54,14 +60,16 @@ class SpaceCheck {
         List<LocalSpace.Range> acceptedRanges = new ArrayList<>();
         for (LocalSpace.Range range : local.ranges()) {
             if (!mapped.ranges().containsKey(range.id())) {
-                checkRange(range, localPools, localNetworks, mapped, master, acceptedRanges, conflicts);
+                checkRange(platformId, range, localPools, localNetworks, mapped, master, acceptedRanges, conflicts,
+                        reclaimed);
             }
         }
-        return new StructureReport(conflicts, merges);
+        return new StructureReport(conflicts, merges, reclaimed);
     }
 
-    private static void checkNetwork(LocalSpace.Network network, AddressSpace master, List<LocalSpace.Network> accepted,
-                                     List<Conflict> conflicts, Map<Long, Long> merges) {
+    private static void checkNetwork(String platformId, LocalSpace.Network network, AddressSpace master,
+                                     List<LocalSpace.Network> accepted, List<Conflict> conflicts, Map<Long, Long> merges,
+                                     RowMappings.Mapped reclaimed) {
         Map<String, Object> localRow = Conflict.row("ipnet", "id", network.id(), "cidr", network.cidr());
         for (LocalSpace.Network other : accepted) {
             if (other.block().overlaps(network.block())) {
@@ -81,7 +89,7 @@ class SpaceCheck {
         if (overlapping.size() == 1 && Arrays.equals(other.first(), first) && Arrays.equals(other.last(), last)
                 && Objects.equals(other.name(), network.name()) && Objects.equals(other.gateway(), network.gateway())
                 && Objects.equals(other.vlan(), network.vlan())) {
-            merges.put(network.id(), other.ref().id());
+            (platformId.equals(other.platformId()) ? reclaimed.networks() : merges).put(network.id(), other.ref().id());
             accepted.add(network);
             return;
         }
@@ -92,9 +100,10 @@ class SpaceCheck {
                 + (sameCidr ? " but a different name, gateway or VLAN." : ".")));
     }
 
-    private static void checkRange(LocalSpace.Range range, Set<Long> localPools, Map<Long, LocalSpace.Network> localNetworks,
-                                   RowMappings.Mapped mapped, AddressSpace master, List<LocalSpace.Range> accepted,
-                                   List<Conflict> conflicts) {
+    private static void checkRange(String platformId, LocalSpace.Range range, Set<Long> localPools,
+                                   Map<Long, LocalSpace.Network> localNetworks, RowMappings.Mapped mapped,
+                                   AddressSpace master, List<LocalSpace.Range> accepted, List<Conflict> conflicts,
+                                   RowMappings.Mapped reclaimed) {
         Map<String, Object> localRow = Conflict.row("ippool_range", "id", range.id(), "start",
                 range.start().toCanonicalString(), "end", range.end().toCanonicalString());
         if (!localPools.contains(range.poolId()) && !mapped.pools().containsKey(range.poolId())) {
@@ -118,6 +127,10 @@ class SpaceCheck {
             }
         }
         List<RangeSpan> overlapping = master.rangesOverlapping(start, end);
+        if (!overlapping.isEmpty() && reclaims(platformId, range, overlapping, mapped, reclaimed)) {
+            accepted.add(range);
+            return;
+        }
         if (!overlapping.isEmpty()) {
             RangeSpan other = overlapping.get(0);
             conflicts.add(new Conflict("range_overlap", localRow, Conflict.row("ippool_range", "id", other.ref().id(),
@@ -127,6 +140,30 @@ class SpaceCheck {
             return;
         }
         accepted.add(range);
+    }
+
+    /**
+     * Whether the range is the platform's own master range with the same bounds, in the master pool
+     * its local pool is (or now becomes) mapped to; if so it is recorded as reclaimed, with its pool.
+     */
+    private static boolean reclaims(String platformId, LocalSpace.Range range, List<RangeSpan> overlapping,
+                                    RowMappings.Mapped mapped, RowMappings.Mapped reclaimed) {
+        RangeSpan other = overlapping.get(0);
+        if (overlapping.size() != 1 || !platformId.equals(other.platformId())
+                || !Arrays.equals(other.start(), AddressKey.of(range.start()))
+                || !Arrays.equals(other.end(), AddressKey.of(range.end()))) {
+            return false;
+        }
+        Long pool = mapped.pools().containsKey(range.poolId()) ? mapped.pools().get(range.poolId())
+                : reclaimed.pools().get(range.poolId());
+        if (pool != null && pool != other.pool().id()) {
+            return false;
+        }
+        if (!mapped.pools().containsKey(range.poolId())) {
+            reclaimed.pools().put(range.poolId(), other.pool().id());
+        }
+        reclaimed.ranges().put(range.id(), other.ref().id());
+        return true;
     }
 
     /** Why the range is not inside its network (prefixed {@code unknown:} when the network is unknown), if it is not. */

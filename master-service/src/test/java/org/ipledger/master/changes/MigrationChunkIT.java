@@ -83,6 +83,37 @@ class MigrationChunkIT extends OneMaster {
     }
 
     @Test
+    void thePlatformsOwnRowsBroughtBackUnderNewIdsAreReclaimedButAnotherOwnersIdenticalRangeConflicts() {
+        String first = platform.chunk(UUID.randomUUID().toString(), 0, 1, "[" + network(24, "10.224.0.0", 24) + "]",
+                "[{\"id\":24,\"name\":\"p24\"}]", "[" + range(24, 24, "10.224.0.10", "10.224.0.100") + "]",
+                "[" + ip(6, 24, "10.224.0.11", "allocated") + "]");
+        platform.send(first);
+        assertThat(platform.receipt(JoinedPlatform.eventIdOf(first)).get("ok").asBoolean()).isTrue();
+        long masterPool = new RestFixture(api).poolWithRange("10.225.0.0/24", "10.225.0.10", "10.225.0.100");
+        // After a detach gave them back, the platform's rows have new local ids.
+        String again = platform.chunk(UUID.randomUUID().toString(), 0, 1, "[{\"id\":124,\"name\":\"n24\",\"addr\":\"10.224.0.0\",\"prefix\":24}]",
+                "[{\"id\":124,\"name\":\"p24\"}]", "[" + range(124, 124, "10.224.0.10", "10.224.0.100") + "]",
+                "[" + ip(106, 124, "10.224.0.11", "allocated") + "," + ip(107, 124, "10.224.0.12", "allocated") + "]");
+        String preflight = """
+                {"networks":[{"id":125,"cidr":"10.225.0.0/24","name":"net 10.225.0.0/24"}],
+                 "pools":[{"id":125,"name":"p25"}],
+                 "ranges":[{"id":125,"poolId":125,"networkId":125,"start":"10.225.0.10","end":"10.225.0.100"}]}""";
+
+        platform.send(again);
+
+        assertThat(platform.receipt(JoinedPlatform.eventIdOf(again)).get("ok").asBoolean()).isTrue();
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.224.0.0'")).isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM ippool_range WHERE start_addr = '10.224.0.10'")).isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr LIKE '10.224.0.%' AND platform_id = ?", platform.id))
+                .isEqualTo(2);
+        assertThat(database.count("SELECT COUNT(DISTINCT master_id) FROM platform_row WHERE platform_id = ? AND tbl = 'ippool' "
+                + "AND local_id IN (24, 124)", platform.id)).isEqualTo(1);
+        JsonNode report = api.post("/api/v1/platforms/" + platform.id + "/preflight", preflight).json();
+        assertThat(report.get("conflicts")).extracting(c -> c.get("kind").asString()).containsExactly("range_overlap");
+        assertThat(report.get("conflicts").get(0).get("master").get("poolId").asLong()).isEqualTo(masterPool);
+    }
+
+    @Test
     void anIdenticalNetworkMergesInsteadOfConflicting() {
         long masterNetwork = new RestFixture(api).network("10.223.0.0/24");
         String chunk = platform.chunk(UUID.randomUUID().toString(), 0, 1,

@@ -59,6 +59,10 @@ final class CaptureBook {
                 receipt.message().orElse(null));
     }
 
+    void clearRejections() {
+        state.update("DELETE FROM capture_rejection");
+    }
+
     long rejectionCount() {
         Long count = state.queryForObject("SELECT COUNT(*) FROM capture_rejection", Long.class);
         return count == null ? 0 : count;

@@ -59,6 +59,11 @@ final class CaptureOutbox {
                         rs.getString(3).getBytes(StandardCharsets.UTF_8)), rs.getLong(2)));
     }
 
+    /** Forgets every unconfirmed change: the platform left the master they were for. */
+    void clear() {
+        state.update("DELETE FROM capture_outbox");
+    }
+
     /** Forgets the changes up to this one: their receipts are handled. */
     void confirmed(long throughId) {
         state.update("DELETE FROM capture_outbox WHERE id <= ?", throughId);

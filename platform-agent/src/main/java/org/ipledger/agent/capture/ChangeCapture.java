@@ -38,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,6 +76,7 @@ public class ChangeCapture implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean held;
     private volatile Throwable failure;
+    private volatile long handledThrough;
     private final Object gate = new Object();
 
     public ChangeCapture(PlatformDatabase platform, DataSource stateDataSource, AgentProperties properties,
@@ -101,6 +103,27 @@ public class ChangeCapture implements AutoCloseable {
             }
         } else {
             stop();
+            if (change.detached()) {
+                forget();
+            }
+        }
+    }
+
+    /**
+     * Forgets what capture kept for the master it followed: offsets, schema history, unconfirmed
+     * changes, own deletes, rejections. After a detach the platform's tables are its own again, and
+     * a new join migrates them afresh and captures from then on.
+     */
+    private synchronized void forget() {
+        outbox.clear();
+        ownDeletes.clear();
+        removal.forgetPending();
+        book.clearRejections();
+        handledThrough = 0;
+        try {
+            FileSystemUtils.deleteRecursively(dataDir.resolve("capture"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dataDir.resolve("capture"), e);
         }
     }
 
@@ -189,6 +212,11 @@ public class ChangeCapture implements AutoCloseable {
         log.info("[platform={}] change capture stopped", link == null ? "" : link.platformId());
     }
 
+    /** The binlog sequence of the last row captured and handled; its offset is stored within the flush interval. */
+    long handledThrough() {
+        return handledThrough;
+    }
+
     /** Whether captured changes go to the master now: running and not held for a migration. */
     boolean forwarding() {
         return running && !held;
@@ -234,10 +262,17 @@ public class ChangeCapture implements AutoCloseable {
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         String platformId = link.platformId();
         List<CapturedRow> changes = new ArrayList<>();
+        long through = handledThrough;
         for (RecordChangeEvent<SourceRecord> record : records) {
-            CapturedRow.of(record.record())
-                    .filter(c -> !(c.op() == ChangeOperation.DELETE && ownDeletes.isOwn(c.table().tableName(), c.row().id(), c.sequence())))
-                    .ifPresent(changes::add);
+            Optional<CapturedRow> captured = CapturedRow.of(record.record());
+            if (captured.isPresent()) {
+                CapturedRow change = captured.get();
+                through = Math.max(through, change.sequence());
+                if (!(change.op() == ChangeOperation.DELETE
+                        && ownDeletes.isOwn(change.table().tableName(), change.row().id(), change.sequence()))) {
+                    changes.add(change);
+                }
+            }
         }
         if (!changes.isEmpty()) {
             awaitRelease();
@@ -252,6 +287,7 @@ public class ChangeCapture implements AutoCloseable {
             committer.markProcessed(record);
         }
         committer.markBatchFinished();
+        handledThrough = through;
     }
 
     private void awaitRelease() throws InterruptedException {

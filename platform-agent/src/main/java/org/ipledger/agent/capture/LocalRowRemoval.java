@@ -63,6 +63,11 @@ public class LocalRowRemoval {
         return total;
     }
 
+    /** Forgets the rows waiting to be deleted: after a detach they are the platform's own again. */
+    synchronized void forgetPending() {
+        state.update("DELETE FROM pending_local_delete");
+    }
+
     /** Lets a network or pool the platform created wait until it has been unused for the grace period. */
     public synchronized void removeWhenUnused(PlatformTable table, long[] ids) {
         Timestamp now = Timestamp.from(Instant.now());
@@ -114,13 +119,17 @@ public class LocalRowRemoval {
     }
 
     private int delete(PlatformTable table, long from, long to) {
-        ownDeletes.record(table, List.of(new IdRun(from, to)), BinlogPosition.current(platformDatabase));
+        List<IdRun> run = List.of(new IdRun(from, to));
+        ownDeletes.record(table, run, BinlogPosition.current(platformDatabase));
+        int deleted;
         try {
-            return platform.update(deleteStatement(table), from, to);
+            deleted = platform.update(deleteStatement(table), from, to);
         } catch (DataIntegrityViolationException e) {
             // A platform row came to reference one of these between the check and the delete.
-            return 0;
+            deleted = 0;
         }
+        ownDeletes.deleted(table, run, BinlogPosition.current(platformDatabase));
+        return deleted;
     }
 
     /** Whatever is left of the rows between from and to waits; what is gone waits no more. */

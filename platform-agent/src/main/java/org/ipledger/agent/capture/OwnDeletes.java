@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The platform rows the agent itself deleted (or is about to), recorded durably before the
  * delete with the binlog position it deletes after, so that capture drops those deletes instead
  * of forwarding them to the master. A platform's own delete of the same row earlier in the binlog
- * is still forwarded. Ids of the platform's tables are never reused.
+ * is still forwarded. Ids of the platform's tables are never reused. A run is forgotten once
+ * capture has durably handled the binlog past the commit of its delete.
  */
 public class OwnDeletes {
 
@@ -33,12 +34,13 @@ public class OwnDeletes {
      * Records runs of ids of one table as deleted by the agent from {@code since} on; an id keeps
      * the earliest position it was recorded with. A run may overlap runs recorded before (the
      * same rows confirmed again after a restart, together with new ones): its ids not yet
-     * recorded are.
+     * recorded are, and the runs it overlaps are kept until {@link #deleted} is told again.
      */
     public synchronized void record(PlatformTable table, List<IdRun> ids, BinlogPosition since) {
         if (ids.isEmpty()) {
             return;
         }
+        setUntil(table, ids, null);
         long sinceSequence = since.sequence(0);
         TreeMap<Long, Run> ofTable = loaded().computeIfAbsent(table.tableName(), t -> new TreeMap<>());
         List<IdRun> fresh = new ArrayList<>();
@@ -48,6 +50,26 @@ public class OwnDeletes {
         state.batchUpdate("INSERT INTO own_delete (tbl, first_id, last_id, since_seq) VALUES (?, ?, ?, ?)",
                 fresh.stream().map(r -> new Object[] {table.tableName(), r.first(), r.last(), sinceSequence}).toList());
         fresh.forEach(r -> ofTable.put(r.first(), new Run(r.last(), sinceSequence)));
+    }
+
+    /** The delete of these runs has committed, before {@code after}: once capture has handled that far, they may go. */
+    public synchronized void deleted(PlatformTable table, List<IdRun> ids, BinlogPosition after) {
+        setUntil(table, ids, after.sequence(0));
+    }
+
+    /**
+     * Forgets the runs whose deletes all lie before {@code handledThrough}; the caller makes sure
+     * capture's stored offsets are past it, so a restart does not read those deletes again.
+     */
+    public synchronized void prune(long handledThrough) {
+        if (state.update("DELETE FROM own_delete WHERE until_seq <= ?", handledThrough) > 0) {
+            runs = null;
+        }
+    }
+
+    private void setUntil(PlatformTable table, List<IdRun> ids, Long untilSequence) {
+        state.batchUpdate("UPDATE own_delete SET until_seq = ? WHERE tbl = ? AND first_id <= ? AND last_id >= ?",
+                ids.stream().map(r -> new Object[] {untilSequence, table.tableName(), r.last(), r.first()}).toList());
     }
 
     /** The parts of the run that no recorded run covers; recorded runs never overlap each other. */
@@ -80,6 +102,12 @@ public class OwnDeletes {
         }
         Map.Entry<Long, Run> run = ofTable.floorEntry(id);
         return run != null && run.getValue().last() >= id && sequence >= run.getValue().sinceSequence();
+    }
+
+    /** Forgets every recorded delete: the platform left its master, and a new join captures from then on. */
+    synchronized void clear() {
+        state.update("DELETE FROM own_delete");
+        runs = null;
     }
 
     private Map<String, TreeMap<Long, Run>> loaded() {

@@ -12,4 +12,9 @@ public record IntegrationChanged(IntegrationState previous, Integration current)
     public java.util.Optional<MasterLink> link() {
         return current.link();
     }
+
+    /** The platform has just left its master (a detach); not the event at the start of an unconfigured agent. */
+    public boolean detached() {
+        return previous != IntegrationState.UNCONFIGURED && current.state() == IntegrationState.UNCONFIGURED;
+    }
 }

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.ipledger.agent.capture.ChangeCapture;
 import org.ipledger.agent.capture.IdRun;
 import org.ipledger.agent.capture.LocalRowRemoval;
+import org.ipledger.agent.integration.IntegrationChanged;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.agent.kafka.ChangeChannel;
 import org.ipledger.agent.kafka.ChangeChannels;
@@ -28,6 +29,7 @@ import org.ipledger.schemas.reply.CommandReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,6 +74,15 @@ public class MigrationRun {
         this.removal = removal;
         this.checkpoint = checkpoint;
         this.receiptTimeout = receiptTimeout;
+    }
+
+    /** A detached platform that joins again migrates afresh: what it moved before is its own again. */
+    @EventListener
+    synchronized void integrationChanged(IntegrationChanged change) {
+        if (change.detached()) {
+            store.forgetAll();
+            progress = MigrationProgress.IDLE;
+        }
     }
 
     /** The idempotency key of one chunk. */

@@ -45,6 +45,13 @@ class MigrationStore {
         }
     }
 
+    /** Forgets every migration: the platform left its master, and a new join migrates afresh. */
+    void forgetAll() {
+        state.update("DELETE FROM migration_chunk");
+        state.update("DELETE FROM migration_ids");
+        state.update("DELETE FROM migration");
+    }
+
     void create(String migrationId, String platformId) {
         state.update("INSERT INTO migration (migration_id, platform_id, phase) VALUES (?, ?, ?)", migrationId,
                 platformId, MigrationPhase.SNAPSHOT.code());

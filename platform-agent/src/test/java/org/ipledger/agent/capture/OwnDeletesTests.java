@@ -10,7 +10,10 @@ import org.ipledger.schemas.change.PlatformTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The agent's own deletes are recognised, also when rows confirmed before are confirmed again with new ones. */
+/**
+ * The agent's own deletes are recognised, also when rows confirmed before are confirmed again with new ones,
+ * and forgotten once capture has handled them.
+ */
 class OwnDeletesTests {
 
     private final JdbcDataSource state = new JdbcDataSource();
@@ -38,6 +41,37 @@ class OwnDeletesTests {
         OwnDeletes afterRestart = new OwnDeletes(state);
         assertThat(afterRestart.isOwn("ip", 125, at(25).sequence(0))).isTrue();
         assertThat(afterRestart.isOwn("ip", 105, at(15).sequence(0))).isTrue();
+    }
+
+    @Test
+    void aRunIsForgottenOnceCaptureHasHandledPastTheCommitOfItsDeleteAndNotBefore() {
+        OwnDeletes deletes = new OwnDeletes(state);
+        deletes.record(PlatformTable.IP, List.of(new IdRun(1, 10)), at(10));
+        deletes.deleted(PlatformTable.IP, List.of(new IdRun(1, 10)), at(30));
+
+        deletes.prune(at(29).sequence(0));
+        assertThat(deletes.isOwn("ip", 5, at(20).sequence(0))).isTrue();
+        deletes.prune(at(30).sequence(0));
+        assertThat(deletes.isOwn("ip", 5, at(20).sequence(0))).isFalse();
+        assertThat(new OwnDeletes(state).isOwn("ip", 5, at(20).sequence(0))).isFalse();
+    }
+
+    @Test
+    void aRunWhoseRowsAreBeingDeletedAgainIsKeptUntilThatDeleteHasCommitted() {
+        OwnDeletes deletes = new OwnDeletes(state);
+        deletes.record(PlatformTable.IP, List.of(new IdRun(1, 10)), at(10));
+        deletes.deleted(PlatformTable.IP, List.of(new IdRun(1, 10)), at(30));
+        // After a restart the rows are confirmed again, and deleted a second time.
+        deletes.record(PlatformTable.IP, List.of(new IdRun(5, 15)), at(40));
+
+        deletes.prune(at(100).sequence(0));
+        assertThat(deletes.isOwn("ip", 5, at(50).sequence(0))).isTrue();
+        assertThat(deletes.isOwn("ip", 12, at(50).sequence(0))).isTrue();
+
+        deletes.deleted(PlatformTable.IP, List.of(new IdRun(5, 15)), at(60));
+        deletes.prune(at(100).sequence(0));
+        assertThat(deletes.isOwn("ip", 5, at(50).sequence(0))).isFalse();
+        assertThat(deletes.isOwn("ip", 12, at(50).sequence(0))).isFalse();
     }
 
     private static BinlogPosition at(long position) {

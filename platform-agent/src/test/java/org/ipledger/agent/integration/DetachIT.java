@@ -29,19 +29,10 @@ class DetachIT {
     void detachedPlatformGetsItsNetworksPoolsRangesAndOwnAddressesWithOwnersBack() {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         PlatformDatabase platform = PlatformDatabases.fresh();
-        platform.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix, gateway) VALUES (1, 'vm net', '10.60.0.0', 24, '10.60.0.1')").update();
-        platform.jdbc().sql("INSERT INTO ippool (id, name) VALUES (1, 'vm pool')").update();
-        platform.jdbc().sql("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, '10.60.0.10', '10.60.0.99')").update();
-        platform.jdbc().sql("INSERT INTO ip (id, ippool, addr, status, owner, dnsbl) VALUES (1, 1, '10.60.0.10', 'allocated', 'vm-1', '[\"zen\"]')").update();
+        seed(platform, "10.60.0");
         try (MasterInstance master = ledger.startMaster(); AgentInstance agent = AgentInstance.start(dataDir, platform)) {
             ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
-            JoinChecksIT.join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
-            AgentJoinIT.awaitState(anonymous, "active");
-            ApiClient admin = AgentJoinIT.admin(agent);
-            long pool = admin.get("/api/v1/pools").json().get("items").get(0).get("id").asLong();
-            ApiClient.Response allocated = admin.post("/api/v1/pools/" + pool + "/allocations",
-                    "{\"requestId\":\"" + UUID.randomUUID() + "\",\"owner\":\"vm-2\"}");
-            assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+            ApiClient admin = joinAndAllocateForVm2(master, agent);
             // A network the platform creates after joining: captured, then waiting in its table.
             platform.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('later net', '10.61.0.0', 24)").update();
             Awaitility.await().atMost(Duration.ofSeconds(30))
@@ -68,5 +59,56 @@ class DetachIT {
             assertThat(ledger.count("SELECT COUNT(*) FROM ip")).isEqualTo(masterAddresses);
             assertThat(ledger.ledgerIsGapFree()).isTrue();
         }
+    }
+
+    @Test
+    void detachedPlatformJoinsAgainAndEachRowIsOnTheMasterOnce() {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        seed(platform, "10.62.0");
+        try (MasterInstance master = ledger.startMaster(); AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+            ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+            ApiClient admin = joinAndAllocateForVm2(master, agent);
+            assertThat(admin.delete("/api/v1/integration").status()).isEqualTo(200);
+            // While detached the platform goes on with its own space.
+            platform.jdbc().sql("INSERT INTO ip (ippool, addr, status, owner) SELECT id, '10.62.0.20', 'allocated', 'vm-3' FROM ippool").update();
+
+            ApiClient.Response rejoined = JoinChecksIT.join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+
+            assertThat(rejoined.status()).as(rejoined.body()).isEqualTo(202);
+            AgentJoinIT.awaitState(anonymous, "active");
+            assertThat(ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.62.0.0'")).isEqualTo(1);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ippool_range WHERE start_addr = '10.62.0.10'")).isEqualTo(1);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ippool")).isEqualTo(1);
+            assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE addr LIKE '10.62.0.%'")).isEqualTo(3);
+            assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ip").query(Long.class).single()).isZero();
+            ApiClient again = AgentJoinIT.admin(agent);
+            assertThat(again.get("/api/v1/addresses/10.62.0.20").json().get("owner").asString()).isEqualTo("vm-3");
+            assertThat(ledger.ledgerIsGapFree()).isTrue();
+        }
+    }
+
+    /** A network with a gateway, a pool with one range, and .10 allocated to vm-1 with DNSBL data. */
+    private static void seed(PlatformDatabase platform, String prefix) {
+        platform.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix, gateway) VALUES (1, 'vm net', ?, 24, ?)")
+                .params(prefix + ".0", prefix + ".1").update();
+        platform.jdbc().sql("INSERT INTO ippool (id, name) VALUES (1, 'vm pool')").update();
+        platform.jdbc().sql("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, ?, ?)")
+                .params(prefix + ".10", prefix + ".99").update();
+        platform.jdbc().sql("INSERT INTO ip (id, ippool, addr, status, owner, dnsbl) VALUES (1, 1, ?, 'allocated', 'vm-1', '[\"zen\"]')")
+                .param(prefix + ".10").update();
+    }
+
+    /** Joins, then allocates the pool's next address (.11) for vm-2 through the agent. */
+    private static ApiClient joinAndAllocateForVm2(MasterInstance master, AgentInstance agent) {
+        ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+        JoinChecksIT.join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+        AgentJoinIT.awaitState(anonymous, "active");
+        ApiClient admin = AgentJoinIT.admin(agent);
+        long pool = admin.get("/api/v1/pools").json().get("items").get(0).get("id").asLong();
+        ApiClient.Response allocated = admin.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"owner\":\"vm-2\"}");
+        assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+        return admin;
     }
 }
