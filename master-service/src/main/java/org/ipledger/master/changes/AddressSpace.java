@@ -118,6 +118,6 @@ final class AddressSpace {
     private static <S> List<S> sorted(List<S> spans, Function<S, byte[]> startOf) {
         List<S> sorted = new ArrayList<>(spans);
         sorted.sort(Comparator.comparing(startOf, Arrays::compareUnsigned));
-        return sorted;
+        return List.copyOf(sorted);
     }
 }

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
  * each chunk on its own. Refused records go to the dead-letter topic; every change
  * event and migration chunk gets a receipt; status reports update the platform's position. The
  * offsets are committed once the batch's receipts and dead letters are acknowledged: a crash
- * redelivers, and a redelivered event gets its stored receipt with no second effect.
+ * redelivers, and a redelivered event gets its stored receipt with no second effect. The commit
+ * is asynchronous, so the next batch is polled at once: a platform's captured rows queue behind
+ * one partition's batches, and a synchronous commit added a round trip to the broker to each
+ * (about 10 of a 30 ms cycle). A commit lost in a crash only redelivers.
  */
 @Component
 class ChangeListener {
@@ -47,7 +50,8 @@ class ChangeListener {
     }
 
     @KafkaListener(id = "ipledger-changes", topics = "#{@topics.changes()}",
-            groupId = "${ipledger.kafka.command-group:ipledger-master}", containerFactory = "batchListenerFactory")
+            groupId = "${ipledger.kafka.command-group:ipledger-master}", containerFactory = "batchListenerFactory",
+            containerPostProcessor = "asynchronousCommits")
     void onChanges(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         Set<String> heard = new HashSet<>();

@@ -31,7 +31,7 @@ class ChangeTransaction {
     void lockStructure() {
         Shared shared = shared();
         if (!shared.locked) {
-            lock.acquire();
+            shared.version = lock.acquireToRead();
             shared.locked = true;
         }
     }
@@ -44,7 +44,8 @@ class ChangeTransaction {
     AddressSpace space() {
         Shared shared = shared();
         if (shared.space == null) {
-            shared.space = spaces.load();
+            // What this transaction changed is its own until it commits, and may roll back: not cached.
+            shared.space = shared.locked && !shared.changed ? spaces.at(shared.version) : spaces.load();
         }
         return shared.space;
     }
@@ -54,6 +55,7 @@ class ChangeTransaction {
         Shared shared = shared();
         shared.mapped.clear();
         shared.space = null;
+        shared.changed = true;
     }
 
     private Shared shared() {
@@ -73,6 +75,8 @@ class ChangeTransaction {
     private final class Shared implements TransactionSynchronization {
 
         boolean locked;
+        long version;
+        boolean changed;
         final Map<String, RowMappings.Mapped> mapped = new HashMap<>();
         AddressSpace space;
 

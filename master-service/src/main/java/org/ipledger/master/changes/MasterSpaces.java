@@ -6,14 +6,32 @@ import org.ipledger.master.address.AddressParser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the master's networks and ranges into an {@link AddressSpace}. */
+/**
+ * Reads the master's networks and ranges into an {@link AddressSpace}, and keeps the last one read
+ * under the structure lock by its version, so that the change events of a busy platform do not
+ * read and parse every network and range for each batch.
+ */
 @Component
 class MasterSpaces {
 
+    private record Versioned(long version, AddressSpace space) {
+    }
+
     private final JdbcTemplate jdbc;
+    private volatile Versioned last = new Versioned(-1, null);
 
     MasterSpaces(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The space at this version of the structure, read under the structure lock that returned it. */
+    AddressSpace at(long version) {
+        Versioned cached = last;
+        if (cached.version() != version) {
+            cached = new Versioned(version, load());
+            last = cached;
+        }
+        return cached.space();
     }
 
     AddressSpace load() {

@@ -13,9 +13,11 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
@@ -50,5 +52,11 @@ class KafkaClients {
         factory.setConcurrency(ledgerKafka.listenerConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
+    }
+
+    /** For a listener whose records carry their own idempotency, where a lost commit only redelivers. */
+    @Bean
+    ContainerPostProcessor<String, byte[], AbstractMessageListenerContainer<String, byte[]>> asynchronousCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 }

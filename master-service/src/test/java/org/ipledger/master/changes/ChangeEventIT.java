@@ -76,6 +76,24 @@ class ChangeEventIT extends OneMaster {
     }
 
     @Test
+    void aCapturedAddressSeesTheNetworksChangedThroughTheApiJustBefore() {
+        try (JoinedPlatform other = new JoinedPlatform(api, database)) {
+            String outside = other.change("ip", "create", "{\"id\":300,\"addr\":\"10.215.0.5\",\"status\":\"allocated\"}");
+            other.send(outside);
+            assertThat(other.receipt(JoinedPlatform.eventIdOf(outside)).get("error").asString())
+                    .isEqualTo("address_not_in_any_network");
+            new RestFixture(api).network("10.215.0.0/24");
+            String inside = other.change("ip", "create", "{\"id\":301,\"addr\":\"10.215.0.5\",\"status\":\"allocated\"}");
+
+            other.send(inside);
+
+            assertThat(other.receipt(JoinedPlatform.eventIdOf(inside)).get("ok").asBoolean()).isTrue();
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr = '10.215.0.5' AND platform_id = ?", other.id))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void theSameEventDeliveredThreeTimesHasOneEffectAndThreeIdenticalReceipts() {
         String event = platform.change("ipnet", "create", network(12, "10.211.0.0", 24));
 

@@ -67,9 +67,22 @@ public class OwnDeletes {
         }
     }
 
+    /** Sets the end of the recorded runs that overlap these, found in memory and updated by key. */
     private void setUntil(PlatformTable table, List<IdRun> ids, Long untilSequence) {
-        state.batchUpdate("UPDATE own_delete SET until_seq = ? WHERE tbl = ? AND first_id <= ? AND last_id >= ?",
-                ids.stream().map(r -> new Object[] {untilSequence, table.tableName(), r.last(), r.first()}).toList());
+        TreeMap<Long, Run> ofTable = loaded().get(table.tableName());
+        if (ofTable == null) {
+            return;
+        }
+        List<Object[]> keys = new ArrayList<>();
+        for (IdRun run : ids) {
+            Long from = ofTable.floorKey(run.first());
+            ofTable.subMap(from != null ? from : run.first(), true, run.last(), true).forEach((first, recorded) -> {
+                if (recorded.last() >= run.first()) {
+                    keys.add(new Object[] {untilSequence, table.tableName(), first});
+                }
+            });
+        }
+        state.batchUpdate("UPDATE own_delete SET until_seq = ? WHERE tbl = ? AND first_id = ?", keys);
     }
 
     /** The parts of the run that no recorded run covers; recorded runs never overlap each other. */
