@@ -118,6 +118,36 @@ class CaptureIT extends OneMaster {
     }
 
     @Test
+    void theAgentsOwnDeletesAreForgottenOnceCaptureHasReadPastThem() {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-prune-" + System.nanoTime());
+        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
+
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform, GRACE)) {
+            agent.bean(ChangeCapture.class).start(link, false);
+            OwnDeletes ownDeletes = agent.bean(OwnDeletes.class);
+            OwnDeletePruning pruning = agent.bean(OwnDeletePruning.class);
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'pruned', '10.54.0.0', 24)");
+            local.update("INSERT INTO ippool (id, name) VALUES (1, 'pruned-pool')");
+            local.update("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, '10.54.0.1', '10.54.0.254')");
+            local.update("INSERT INTO ip (id, ippool, addr, status) VALUES (1, 1, '10.54.0.1', 'allocated')");
+            await().atMost(Duration.ofSeconds(30)).until(() -> PlatformRows.count(platform, "ip") == 0);
+            assertThat(ownDeletes.isOwn("ip", 1, Long.MAX_VALUE)).isTrue();
+            pruning.prune();
+
+            // Capture reads past the delete's commit only with the platform's next row.
+            local.update("INSERT INTO ip (id, ippool, addr, status) VALUES (2, 1, '10.54.0.2', 'allocated')");
+            await().atMost(Duration.ofSeconds(30)).until(() -> PlatformRows.count(platform, "ip") == 0);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                pruning.prune();
+                return !ownDeletes.isOwn("ip", 1, Long.MAX_VALUE);
+            });
+            assertThat(ownDeletes.isOwn("ip", 2, Long.MAX_VALUE)).as("nothing captured after its delete yet").isTrue();
+        }
+    }
+
+    @Test
     void aRefusedChangeIsRecordedAndItsRowStays() {
         PlatformDatabase platform = PlatformDatabases.fresh();
         MasterLink link = PlatformRegistration.register(master, "capture-refused-" + System.nanoTime());
