@@ -156,11 +156,10 @@ class SpaceCheck {
         }
         Long pool = mapped.pools().containsKey(range.poolId()) ? mapped.pools().get(range.poolId())
                 : reclaimed.pools().get(range.poolId());
-        if (pool != null && pool != other.pool().id()) {
-            return false;
-        }
-        if (!mapped.pools().containsKey(range.poolId())) {
+        if (pool == null) {
             reclaimed.pools().put(range.poolId(), other.pool().id());
+        } else if (pool != other.pool().id()) {
+            return false;
         }
         reclaimed.ranges().put(range.id(), other.ref().id());
         return true;

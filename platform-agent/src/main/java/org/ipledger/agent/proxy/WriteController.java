@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.slf4j.MDC;
 
+import org.ipledger.agent.api.AddressStatuses;
 import org.ipledger.agent.api.ApiException;
 import org.ipledger.schemas.command.AddRangeCommand;
 import org.ipledger.schemas.command.AllocateCommand;
@@ -125,10 +126,7 @@ class WriteController {
     @PatchMapping("/api/v1/addresses/{address}")
     ResponseEntity<JsonNode> changeStatus(@PathVariable String address, @RequestBody JsonNode json) {
         CommandBodies body = new CommandBodies(json);
-        String status = body.requiredText("status");
-        if (!"reserved".equals(status) && !"allocated".equals(status)) {
-            throw ApiException.badRequest("invalid_status", "status must be 'allocated' or 'reserved', got '" + status + "'.");
-        }
+        String status = AddressStatuses.storable(body.requiredText("status"));
         return send(HttpStatus.OK, body.text("requestId").orElse(null), requestId -> new ReserveCommand(requestId,
                 master.platformId(), Optional.empty(), address, Optional.of(status), Optional.empty()));
     }

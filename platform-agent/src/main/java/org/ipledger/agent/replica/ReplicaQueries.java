@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.ServiceAddresses;
+import org.ipledger.agent.api.AddressStatuses;
 import org.ipledger.agent.api.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -104,7 +105,7 @@ class ReplicaQueries {
         }
         if (status != null) {
             sql.append(" AND a.status = ?");
-            params.add(storable(status));
+            params.add(AddressStatuses.storable(status));
         }
         if (cursor != null && !cursor.isBlank()) {
             sql.append(" AND a.address_key > ?");
@@ -182,13 +183,6 @@ class ReplicaQueries {
         } catch (JacksonException e) {
             return json.getNodeFactory().textNode(stored);
         }
-    }
-
-    private static String storable(String status) {
-        if (!status.equals("allocated") && !status.equals("reserved")) {
-            throw ApiException.badRequest("invalid_status", "status must be 'allocated' or 'reserved', got '" + status + "'.");
-        }
-        return status;
     }
 
     private static List<Object> params(Object first, List<Object> middle, Object... last) {
