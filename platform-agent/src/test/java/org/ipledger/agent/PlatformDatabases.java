@@ -19,15 +19,20 @@ public final class PlatformDatabases {
 
     /** A new, empty platform database. */
     public static PlatformDatabase fresh() {
-        return freshOn(SharedMariaDb.server(), SharedMariaDb.newDatabase("platform"));
+        return withSchema(SharedMariaDb.server(), SharedMariaDb.newDatabase("platform"));
     }
 
     /** A new, empty platform database on a server of its own, as a platform's database is in a deployment. */
     public static PlatformDatabase freshOn(EmbeddedMariaDb server) {
-        return freshOn(server, server.createDatabase("platform"));
+        return freshOn(server, "platform");
     }
 
-    private static PlatformDatabase freshOn(EmbeddedMariaDb server, String url) {
+    /** {@link #freshOn(EmbeddedMariaDb)} under this database name, for several platforms on one server. */
+    public static PlatformDatabase freshOn(EmbeddedMariaDb server, String name) {
+        return withSchema(server, server.createDatabase(name));
+    }
+
+    private static PlatformDatabase withSchema(EmbeddedMariaDb server, String url) {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url, server.username(), server.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Arrays.stream(platformSchema().replaceAll("(?m)^--.*$", "").split(";")).map(String::trim)
