@@ -19,19 +19,6 @@ public record IdRun(long first, long last) {
         return last - first + 1;
     }
 
-    /** The parts of these ascending runs above {@code after} and up to {@code through}. */
-    public static List<IdRun> between(List<IdRun> runs, long after, long through) {
-        List<IdRun> parts = new ArrayList<>();
-        for (IdRun run : runs) {
-            long first = Math.max(run.first, after + 1);
-            long last = Math.min(run.last, through);
-            if (first <= last) {
-                parts.add(new IdRun(first, last));
-            }
-        }
-        return parts;
-    }
-
     /** Collects ascending ids into runs. */
     public static final class Builder {
 

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -35,9 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Moves the platform's address space to the master (flow 3): one consistent snapshot stored as
- * chunks, every chunk published and confirmed by the master, and the transferred rows deleted
- * locally: the addresses of each confirmed chunk while later chunks are sent, the networks, pools
- * and ranges once all are confirmed. Each step is recorded in the agent's state, so a call after a crash at any point
+ * chunks, every chunk published and confirmed by the master, then the transferred rows deleted
+ * locally. Each step is recorded in the agent's state, so a call after a crash at any point
  * resumes where the last one stopped, and a call after completion does nothing (I6).
  */
 @Component
@@ -121,22 +119,16 @@ public class MigrationRun {
                         latest.get().phase().code());
             }
             MigrationStore.StoredMigration migration = store.latest(platformId).orElseThrow();
-            LongConsumer deleted = deletedRows(migration);
             if (migration.phase() == MigrationPhase.PUBLISHING) {
-                Optional<CommandReply> refusal;
-                try (ConfirmedAddressDeletes deletes = new ConfirmedAddressDeletes(migrationId, store, removal,
-                        migration.ipsDeletedThrough(), deleted)) {
-                    refusal = publish(channels.open(link), migration, deletes);
-                }
+                Optional<CommandReply> refusal = publish(channels.open(link), migration);
                 if (refusal.isPresent()) {
                     return rejected(platformId, migration, refusal.get());
                 }
                 store.moveTo(migrationId, MigrationPhase.DELETING);
             }
             capture.release();
-            MigrationStore.StoredMigration current = store.latest(platformId).orElseThrow();
-            if (current.phase() == MigrationPhase.DELETING) {
-                deleteTransferred(platformId, current, deleted);
+            if (store.latest(platformId).orElseThrow().phase() == MigrationPhase.DELETING) {
+                deleteTransferred(platformId, migration);
                 store.moveTo(migrationId, MigrationPhase.DONE);
                 store.dropPayloads(migrationId);
             }
@@ -155,46 +147,40 @@ public class MigrationRun {
         }
     }
 
-    private record InFlight(int index, int rows, Optional<Long> lastIpId, CompletableFuture<CommandReply> receipt) {
+    private record InFlight(int index, int rows, CompletableFuture<CommandReply> receipt) {
     }
 
-    /**
-     * Sends the unconfirmed chunks, a window at a time, and has the addresses of each confirmed
-     * one deleted locally meanwhile; the first refusal stops it.
-     */
-    private Optional<CommandReply> publish(ChangeChannel channel, MigrationStore.StoredMigration migration,
-            ConfirmedAddressDeletes deletes) throws TimeoutException, InterruptedException {
+    /** Sends the unconfirmed chunks, a window at a time; the first refusal stops it. */
+    private Optional<CommandReply> publish(ChangeChannel channel, MigrationStore.StoredMigration migration)
+            throws TimeoutException, InterruptedException {
         String id = migration.migrationId();
         AtomicLong done = new AtomicLong(store.confirmedRows(id));
         progress = new MigrationProgress(MigrationPhase.PUBLISHING.code(), done.get(), migration.rowsTotal());
         Deque<InFlight> inFlight = new ArrayDeque<>();
         long confirmedChunks = migration.chunkTotal() - store.unconfirmedChunks(id).size();
         for (int index : store.unconfirmedChunks(id)) {
-            deletes.check();
             MigrationStore.StoredChunk chunk = store.chunk(id, index);
-            inFlight.add(new InFlight(index, chunk.rowCount(), chunk.lastIpId(),
+            inFlight.add(new InFlight(index, chunk.rowCount(),
                     channel.publish(eventId(id, index), CloudEventTypes.MIGRATION_CHUNK, chunk.payload())));
             if (inFlight.size() >= WINDOW) {
-                Optional<CommandReply> refusal = confirmOldest(inFlight, migration, done, ++confirmedChunks, deletes);
+                Optional<CommandReply> refusal = confirmOldest(inFlight, migration, done, ++confirmedChunks);
                 if (refusal.isPresent()) {
                     return refusal;
                 }
             }
         }
         while (!inFlight.isEmpty()) {
-            Optional<CommandReply> refusal = confirmOldest(inFlight, migration, done, ++confirmedChunks, deletes);
+            Optional<CommandReply> refusal = confirmOldest(inFlight, migration, done, ++confirmedChunks);
             if (refusal.isPresent()) {
                 return refusal;
             }
         }
-        deletes.await();
         checkpoint.reached("chunks_confirmed", migration.chunkTotal());
         return Optional.empty();
     }
 
     private Optional<CommandReply> confirmOldest(Deque<InFlight> inFlight, MigrationStore.StoredMigration migration,
-            AtomicLong done, long confirmedChunks, ConfirmedAddressDeletes deletes)
-            throws TimeoutException, InterruptedException {
+            AtomicLong done, long confirmedChunks) throws TimeoutException, InterruptedException {
         InFlight oldest = inFlight.removeFirst();
         CommandReply receipt;
         try {
@@ -207,42 +193,28 @@ public class MigrationRun {
             return Optional.of(receipt);
         }
         store.confirm(migration.migrationId(), oldest.index());
-        oldest.lastIpId().ifPresent(deletes::confirmed);
         progress = new MigrationProgress(MigrationPhase.PUBLISHING.code(), done.addAndGet(oldest.rows()),
                 migration.rowsTotal());
         checkpoint.reached("chunk_confirmed", confirmedChunks);
         return Optional.empty();
     }
 
-    /**
-     * Deletes exactly the rows of the snapshot that are still there, child tables first; the
-     * addresses deleted while publishing are skipped.
-     */
-    private void deleteTransferred(String platformId, MigrationStore.StoredMigration migration, LongConsumer deleted) {
+    /** Deletes exactly the rows of the snapshot that are still there, child tables first. */
+    private void deleteTransferred(String platformId, MigrationStore.StoredMigration migration) {
         String id = migration.migrationId();
-        progress = new MigrationProgress(MigrationPhase.DELETING.code(), migration.rowsDeleted(), migration.rowsTotal());
+        AtomicLong deleted = new AtomicLong();
+        progress = new MigrationProgress(MigrationPhase.DELETING.code(), 0, migration.rowsTotal());
         for (PlatformTable table : DELETE_ORDER) {
             List<IdRun> runs = store.ids(id, table);
-            if (table == PlatformTable.IP) {
-                runs = IdRun.between(runs, migration.ipsDeletedThrough(), Long.MAX_VALUE);
-            }
-            removal.remove(table, runs, deleted);
-            log.info("[platform={}] migration {}: local {} rows deleted ({} so far)", platformId, id,
-                    table.tableName(), progress.done());
-        }
-    }
-
-    /** Counts, records and reports the local deletes of a migration, while publishing and after. */
-    private LongConsumer deletedRows(MigrationStore.StoredMigration migration) {
-        AtomicLong deleted = new AtomicLong(migration.rowsDeleted());
-        return count -> {
-            long total = deleted.addAndGet(count);
-            store.rowsDeleted(migration.migrationId(), total);
-            if (progress.phase().equals(MigrationPhase.DELETING.code())) {
+            removal.remove(table, runs, count -> {
+                long total = deleted.addAndGet(count);
                 progress = new MigrationProgress(MigrationPhase.DELETING.code(), total, migration.rowsTotal());
-            }
-            checkpoint.reached("rows_deleted", total);
-        };
+                store.rowsDeleted(id, total);
+                checkpoint.reached("rows_deleted", total);
+            });
+            log.info("[platform={}] migration {}: local {} rows deleted ({} so far)", platformId, id,
+                    table.tableName(), deleted.get());
+        }
     }
 
     private MigrationOutcome rejected(String platformId, MigrationStore.StoredMigration migration, CommandReply receipt) {

@@ -13,11 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MigrationStore {
 
     record StoredMigration(String migrationId, MigrationPhase phase, int chunkTotal, long rowsTotal,
-            long rowsDeleted, long ipsDeletedThrough, Optional<String> error, Optional<String> message) {
+            long rowsDeleted, Optional<String> error, Optional<String> message) {
     }
 
-    /** @param lastIpId the chunk's highest address id, if it has addresses */
-    record StoredChunk(int index, int rowCount, Optional<Long> lastIpId, byte[] payload) {
+    record StoredChunk(int index, int rowCount, byte[] payload) {
     }
 
     private final JdbcTemplate state;
@@ -28,11 +27,11 @@ class MigrationStore {
 
     Optional<StoredMigration> latest(String platformId) {
         return state.query("""
-                SELECT migration_id, phase, chunk_total, rows_total, rows_deleted, ips_deleted_through, error, message
-                FROM migration WHERE platform_id = ? ORDER BY started_at DESC, migration_id FETCH FIRST 1 ROW ONLY""",
+                SELECT migration_id, phase, chunk_total, rows_total, rows_deleted, error, message FROM migration
+                WHERE platform_id = ? ORDER BY started_at DESC, migration_id FETCH FIRST 1 ROW ONLY""",
                 (rs, n) -> new StoredMigration(rs.getString(1), MigrationPhase.ofCode(rs.getString(2)), rs.getInt(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6), Optional.ofNullable(rs.getString(7)),
-                        Optional.ofNullable(rs.getString(8))), platformId).stream().findFirst();
+                        rs.getLong(4), rs.getLong(5), Optional.ofNullable(rs.getString(6)),
+                        Optional.ofNullable(rs.getString(7))), platformId).stream().findFirst();
     }
 
     /** Forgets snapshots a crash left half-written: they are taken again. */
@@ -58,9 +57,9 @@ class MigrationStore {
                 platformId, MigrationPhase.SNAPSHOT.code());
     }
 
-    void addChunk(String migrationId, int index, int rowCount, Optional<Long> lastIpId, byte[] payload) {
-        state.update("INSERT INTO migration_chunk (migration_id, chunk_index, row_count, last_ip_id, payload) VALUES (?, ?, ?, ?, ?)",
-                migrationId, index, rowCount, lastIpId.orElse(null), payload);
+    void addChunk(String migrationId, int index, int rowCount, byte[] payload) {
+        state.update("INSERT INTO migration_chunk (migration_id, chunk_index, row_count, payload) VALUES (?, ?, ?, ?)",
+                migrationId, index, rowCount, payload);
     }
 
     void addIds(String migrationId, PlatformTable table, List<IdRun> runs) {
@@ -85,9 +84,8 @@ class MigrationStore {
     }
 
     StoredChunk chunk(String migrationId, int index) {
-        return state.queryForObject("SELECT chunk_index, row_count, last_ip_id, payload FROM migration_chunk WHERE migration_id = ? AND chunk_index = ?",
-                (rs, n) -> new StoredChunk(rs.getInt(1), rs.getInt(2), Optional.ofNullable((Long) rs.getObject(3)),
-                        rs.getBytes(4)), migrationId, index);
+        return state.queryForObject("SELECT chunk_index, row_count, payload FROM migration_chunk WHERE migration_id = ? AND chunk_index = ?",
+                (rs, n) -> new StoredChunk(rs.getInt(1), rs.getInt(2), rs.getBytes(3)), migrationId, index);
     }
 
     long confirmedRows(String migrationId) {
@@ -113,11 +111,6 @@ class MigrationStore {
 
     void rowsDeleted(String migrationId, long rows) {
         state.update("UPDATE migration SET rows_deleted = ? WHERE migration_id = ?", rows, migrationId);
-    }
-
-    /** Every address of the snapshot up to this id is deleted locally. */
-    void ipsDeletedThrough(String migrationId, long id) {
-        state.update("UPDATE migration SET ips_deleted_through = ? WHERE migration_id = ?", id, migrationId);
     }
 
     /** The chunks are confirmed and their rows deleted: their bytes are not needed any more. */

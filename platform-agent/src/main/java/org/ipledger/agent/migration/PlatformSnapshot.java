@@ -233,9 +233,7 @@ class PlatformSnapshot {
             MigrationChunk chunk = new MigrationChunk(MigrationRun.eventId(migrationId, index), migrationId, platformId,
                     index, chunkTotal, networks, pools, ranges, addresses);
             MigrationStore target = PlatformSnapshot.this.store;
-            Optional<Long> lastIpId = addresses.isEmpty() ? Optional.empty()
-                    : Optional.of(addresses.get(addresses.size() - 1).id());
-            target.addChunk(migrationId, index, rows, lastIpId, serializer.serialize(chunk));
+            target.addChunk(migrationId, index, rows, serializer.serialize(chunk));
             networks.clear();
             pools.clear();
             ranges.clear();

@@ -1,13 +1,9 @@
 package org.ipledger.agent.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -58,36 +54,6 @@ class MigrationIT extends OneMaster {
                     Long.class, "%" + PlatformRows.SECRET, "%" + PlatformRows.SECRET + "%")).isEqualTo(500);
             assertThat(state.queryForObject("SELECT owner FROM local_owner WHERE address = '10.31.0.1'", String.class))
                     .isEqualTo("vm-0-" + PlatformRows.SECRET);
-        }
-    }
-
-    @Test
-    void deletesTheAddressesOfConfirmedChunksWhileLaterChunksAreStillUnconfirmed() {
-        PlatformDatabase platform = PlatformDatabases.fresh();
-        PlatformRows.fill(platform, 33, 12_000);
-        MasterLink link = PlatformRegistration.register(master, "migration-pipelined-" + System.nanoTime());
-        // Chunk 0 holds the 17 structure rows and addresses 1..4,983, chunk 1 the next 5,000.
-        long lastOfSecondChunk = 2 * PlatformSnapshot.CHUNK_ROWS - 17;
-        List<Long> leftWhenTwoOfThreeWereConfirmed = new ArrayList<>();
-
-        try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
-            MigrationRun run = MigrationRuns.withCheckpoint(agent, (point, reached) -> {
-                if (point.equals("chunk_confirmed") && reached == 2) {
-                    await().atMost(Duration.ofSeconds(30))
-                            .until(() -> PlatformRows.count(platform, "ip") == 12_000 - lastOfSecondChunk);
-                    leftWhenTwoOfThreeWereConfirmed.addAll(platform.jdbc().sql("SELECT id FROM ip ORDER BY id")
-                            .query(Long.class).list());
-                }
-            });
-            MigrationOutcome outcome = run.migrate(link);
-
-            assertThat(outcome.result()).isEqualTo(MigrationOutcome.Result.COMPLETED);
-        }
-        assertThat(leftWhenTwoOfThreeWereConfirmed).hasSize((int) (12_000 - lastOfSecondChunk))
-                .allSatisfy(id -> assertThat(id).isGreaterThan(lastOfSecondChunk));
-        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", link.platformId())).isEqualTo(12_000);
-        for (String table : new String[] {"ip", "ippool_range", "ippool", "ipnet"}) {
-            assertThat(PlatformRows.count(platform, table)).as(table).isZero();
         }
     }
 
