@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** The one address every embedded server binds to, and free ports on it. */
-final class Loopback {
+/** The one address every embedded server (and every test server) binds to, and free ports on it. */
+public final class Loopback {
 
     /** IPv4 on purpose: "localhost" may resolve to ::1 first, where nothing listens. */
-    static final String ADDRESS = "127.0.0.1";
+    public static final String ADDRESS = "127.0.0.1";
 
     private Loopback() {
     }
@@ -18,7 +18,7 @@ final class Loopback {
      * A port that was free a moment ago. Another process may take it before our server binds it,
      * so callers retry with another one when binding fails.
      */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(ADDRESS))) {
             return socket.getLocalPort();
         }

@@ -2,8 +2,6 @@ package org.ipledger.master.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ipledger.client.CommandClient;
 import org.ipledger.embedded.EmbeddedKafkaBroker;
+import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -36,7 +35,7 @@ class BrokerRestartIT {
     @Test
     void aBrokerRestartDuringTrafficLosesNothingAndDoublesNothing() throws Exception {
         Path data = Files.createTempDirectory("ipledger-restart-broker");
-        int port = freePort();
+        int port = Loopback.freePort();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, true, port);
         LedgerDatabase database = LedgerDatabase.fresh();
         try (MasterInstance master = database.startMasterOn(broker.bootstrapServers())) {
@@ -93,9 +92,4 @@ class BrokerRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,8 +2,6 @@ package org.ipledger.master.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ipledger.client.CommandClient;
+import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -48,8 +47,8 @@ class CrashIT {
     void killingAnInstanceMidBatchLosesNothingAndDoublesNothing() throws Exception {
         LedgerDatabase database = LedgerDatabase.fresh();
         Path logs = Path.of("target", "crash-it");
-        try (ServiceProcess doomed = database.startMasterProcess(freePort(), logs.resolve("doomed.log"), FAST_FAILOVER);
-             ServiceProcess survivor = database.startMasterProcess(freePort(), logs.resolve("survivor.log"), FAST_FAILOVER)) {
+        try (ServiceProcess doomed = database.startMasterProcess(Loopback.freePort(), logs.resolve("doomed.log"), FAST_FAILOVER);
+             ServiceProcess survivor = database.startMasterProcess(Loopback.freePort(), logs.resolve("survivor.log"), FAST_FAILOVER)) {
             ApiClient api = ApiClient.loggedIn(survivor.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
             // A pool per thread: their keys spread over the partitions of both instances.
             RestFixture fixture = new RestFixture(api);
@@ -111,9 +110,4 @@ class CrashIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.ipledger.agent.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -113,7 +113,7 @@ class AgentJoinIT {
     @Test
     void readsGoOnWhileTheMasterIsDownAndWritesWaitForIt() throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
-        int port = freePort();
+        int port = Loopback.freePort();
         MasterInstance master = ledger.startMaster("server.port=" + port);
         try (AgentInstance agent = joinedAgent(master, dataDir)) {
             long pool = new RestFixture(master.adminClient()).poolWithRange("10.40.0.0/24", "10.40.0.1", "10.40.0.254");
@@ -181,7 +181,7 @@ class AgentJoinIT {
     @Test
     void agentConfiguredToJoinJoinsAtStartOnceTheMasterIsUp() throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
-        int port = freePort();
+        int port = Loopback.freePort();
         try (AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(),
                 "ipledger.agent.join.master-url=http://127.0.0.1:" + port,
                 "ipledger.agent.join.email=" + MasterInstance.ADMIN_EMAIL,
@@ -220,9 +220,4 @@ class AgentJoinIT {
         return response.json().get("addresses").get(0).get("address").asString();
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -33,7 +34,7 @@ class CaptureCrashIT {
     void rowsCapturedAcrossTwoKillsReachTheMasterOnceAndLeaveThePlatform() throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         PlatformDatabase platform = PlatformDatabases.fresh();
-        int port = MigrationCrashIT.freePort();
+        int port = Loopback.freePort();
         try (MasterInstance master = ledger.startMaster()) {
             ServiceProcess agent = AgentInstance.startProcess(dataDir, platform, port);
             ApiClient client = new ApiClient(agent.baseUrl(), null);

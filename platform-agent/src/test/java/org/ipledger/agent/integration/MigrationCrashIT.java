@@ -2,7 +2,6 @@ package org.ipledger.agent.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -35,7 +35,7 @@ class MigrationCrashIT {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         PlatformDatabase platform = PlatformDatabases.fresh();
         seed(platform);
-        int port = freePort();
+        int port = Loopback.freePort();
         try (MasterInstance master = ledger.startMaster()) {
             ServiceProcess agent = AgentInstance.startProcess(dataDir, platform, port);
             ApiClient client = new ApiClient(agent.baseUrl(), null);
@@ -103,9 +103,4 @@ class MigrationCrashIT {
         }
     }
 
-    static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
