@@ -1,10 +1,9 @@
 package org.ipledger.master.address;
 
 import inet.ipaddr.IPAddress;
-
 import org.ipledger.addressing.AddressSyntax;
 import org.ipledger.addressing.InvalidAddressException;
-import org.ipledger.master.api.ApiException;
+import org.ipledger.web.ApiException;
 
 /** The address rules of {@link AddressSyntax}, refusing with the API's 400 and the rule's code. */
 public final class AddressParser {

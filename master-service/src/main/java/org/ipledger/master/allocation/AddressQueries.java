@@ -6,15 +6,15 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
+import org.ipledger.addressing.ServiceAddresses;
 import org.ipledger.master.address.AddressParser;
-import org.ipledger.master.api.ApiException;
-import org.ipledger.master.api.Page;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
-import org.ipledger.addressing.ServiceAddresses;
 import org.ipledger.master.platform.MasterPlatform;
 import org.ipledger.master.pool.Range;
 import org.ipledger.master.pool.RangeRepository;
+import org.ipledger.web.ApiException;
+import org.ipledger.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

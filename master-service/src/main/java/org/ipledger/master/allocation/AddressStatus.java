@@ -3,8 +3,8 @@ package org.ipledger.master.allocation;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.ipledger.master.api.ApiException;
 import org.ipledger.schemas.ledger.LedgerEntryType;
+import org.ipledger.web.ApiException;
 
 /**
  * The status of an address. Only {@code allocated} and {@code reserved} are stored; {@code free}

@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
-import org.ipledger.master.api.ApiException;
+import org.ipledger.addressing.ServiceAddresses;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
-import org.ipledger.addressing.ServiceAddresses;
+import org.ipledger.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.ipledger.master.api.ApiException;
-import org.ipledger.master.api.ErrorResponse;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
+import org.ipledger.web.ApiException;
+import org.ipledger.web.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

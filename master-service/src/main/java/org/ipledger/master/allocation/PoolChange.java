@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.api.ApiException;
+import org.ipledger.web.ApiException;
 
 /**
  * The rules of taking, re-marking and releasing addresses of one pool, applied to its free-space

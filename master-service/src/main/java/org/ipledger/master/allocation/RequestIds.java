@@ -2,7 +2,7 @@ package org.ipledger.master.allocation;
 
 import java.util.regex.Pattern;
 
-import org.ipledger.master.api.ApiException;
+import org.ipledger.web.ApiException;
 
 /** Checks the client-chosen request ids that make retries safe (I4). */
 final class RequestIds {

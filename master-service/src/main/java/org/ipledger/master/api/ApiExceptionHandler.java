@@ -2,6 +2,8 @@ package org.ipledger.master.api;
 
 import java.util.stream.Collectors;
 
+import org.ipledger.web.ApiException;
+import org.ipledger.web.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,7 +28,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponse> api(ApiException e) {
-        return ResponseEntity.status(e.status()).body(e.toResponse());
+        return e.toResponseEntity();
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,5 +1,7 @@
 package org.ipledger.master.api;
 
+import org.ipledger.web.ApiException;
+
 /** Checks of the simple fields shared by several resources, each failing with the field's name. */
 public final class Fields {
 

@@ -2,6 +2,7 @@ package org.ipledger.master.api;
 
 import java.util.List;
 
+import org.ipledger.web.ApiException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ipledger.web.ApiException;
+
 /**
  * A JSON merge-patch body ({@code PATCH}): a field that is absent keeps its current value, a field
  * that is null is cleared. Fields outside the changeable set are refused by name.

@@ -1,6 +1,6 @@
 package org.ipledger.master.auth;
 
-import org.ipledger.master.api.Page;
+import org.ipledger.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -3,7 +3,7 @@ package org.ipledger.master.auth;
 import java.util.List;
 import java.util.Set;
 
-import org.ipledger.master.api.ApiException;
+import org.ipledger.web.ApiException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

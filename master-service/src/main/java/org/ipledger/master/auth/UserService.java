@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.ipledger.master.api.ApiException;
-import org.ipledger.master.api.Page;
+import org.ipledger.web.ApiException;
+import org.ipledger.web.Page;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ipledger.master.api.ApiException;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.schemas.MessageSerializer;
 import org.ipledger.schemas.change.AddressRow;
@@ -19,6 +18,7 @@ import org.ipledger.schemas.change.ChangeEvent;
 import org.ipledger.schemas.change.ChangesMessage;
 import org.ipledger.schemas.change.MigrationChunk;
 import org.ipledger.schemas.reply.CommandReply;
+import org.ipledger.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

@@ -3,7 +3,7 @@ package org.ipledger.master.commands;
 import java.util.Optional;
 
 import org.ipledger.master.allocation.Reply;
-import org.ipledger.master.api.ApiException;
+import org.ipledger.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

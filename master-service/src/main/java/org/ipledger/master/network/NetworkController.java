@@ -2,8 +2,8 @@ package org.ipledger.master.network;
 
 import java.util.Map;
 
-import org.ipledger.master.api.Page;
 import org.ipledger.master.platform.MasterPlatform;
+import org.ipledger.web.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,7 @@
 package org.ipledger.agent.api;
 
+import org.ipledger.web.ApiException;
+
 /** The statuses an address can be stored in, as the master checks them: a filter or a PATCH names one. */
 public final class AddressStatuses {
 

@@ -1,6 +1,7 @@
 package org.ipledger.agent.api;
 
-import org.springframework.http.HttpHeaders;
+import org.ipledger.web.ApiException;
+import org.ipledger.web.ErrorResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,9 +14,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorResponse> refused(ApiException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
-        return response.body(e.toResponse());
+        return e.toResponseEntity();
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -15,7 +15,7 @@ public interface AddressSpaceTransfer {
      * Migrates everything local to the master and empties the local tables; blocks until done.
      * Resumable: called again after a crash it finishes the same migration.
      *
-     * @throws org.ipledger.agent.api.ApiException if the master refused a part of it
+     * @throws org.ipledger.web.ApiException if the master refused a part of it
      */
     void migrate(MasterLink link);
 

@@ -8,23 +8,21 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-
+import org.ipledger.agent.AgentProperties;
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.schemas.Topics;
+import org.ipledger.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import org.ipledger.agent.AgentProperties;
-import org.ipledger.agent.api.ApiException;
-import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.schemas.Topics;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The integration's state machine: {@code unconfigured → connecting → migrating → active}, then

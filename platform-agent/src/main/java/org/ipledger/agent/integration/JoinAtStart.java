@@ -3,11 +3,10 @@ package org.ipledger.agent.integration;
 import java.time.Duration;
 import java.util.Set;
 
+import org.ipledger.agent.AgentProperties;
+import org.ipledger.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.ipledger.agent.AgentProperties;
-import org.ipledger.agent.api.ApiException;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;

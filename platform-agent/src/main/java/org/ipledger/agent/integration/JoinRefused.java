@@ -3,7 +3,7 @@ package org.ipledger.agent.integration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ipledger.agent.api.ApiException;
+import org.ipledger.web.ApiException;
 import org.springframework.http.HttpStatus;
 
 /** Why a join (or a preflight) did not go ahead, as a stable code and a sentence naming the cause. */

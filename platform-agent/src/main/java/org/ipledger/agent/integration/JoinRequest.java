@@ -1,6 +1,6 @@
 package org.ipledger.agent.integration;
 
-import org.ipledger.agent.api.ApiException;
+import org.ipledger.web.ApiException;
 
 /**
  * The body of {@code PUT /api/v1/integration} and of the preflight: all an operator gives.

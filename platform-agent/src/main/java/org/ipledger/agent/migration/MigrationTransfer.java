@@ -3,9 +3,9 @@ package org.ipledger.agent.migration;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ipledger.agent.api.ApiException;
 import org.ipledger.agent.integration.AddressSpaceTransfer;
 import org.ipledger.agent.integration.MasterLink;
+import org.ipledger.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

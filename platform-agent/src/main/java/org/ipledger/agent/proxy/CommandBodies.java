@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import tools.jackson.databind.JsonNode;
-
-import org.ipledger.agent.api.ApiException;
 import org.ipledger.schemas.command.ClearableAttribute;
+import org.ipledger.web.ApiException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the fields of a REST body the way the master does: absent means unchanged, JSON null

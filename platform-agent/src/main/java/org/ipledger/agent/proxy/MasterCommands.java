@@ -5,10 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.ipledger.agent.api.ApiException;
 import org.ipledger.agent.integration.IntegrationChanged;
 import org.ipledger.agent.integration.IntegrationState;
 import org.ipledger.agent.integration.MasterLink;
@@ -16,6 +12,9 @@ import org.ipledger.client.CommandClient;
 import org.ipledger.client.CommandTimeoutException;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.reply.CommandReply;
+import org.ipledger.web.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;

@@ -4,12 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import tools.jackson.databind.JsonNode;
-
-import org.ipledger.agent.api.ApiException;
 import org.ipledger.schemas.reply.CommandReply;
+import org.ipledger.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A command's reply as the HTTP answer the master's REST API gives for the same request: the

@@ -5,12 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import tools.jackson.databind.JsonNode;
-
-import org.slf4j.MDC;
-
 import org.ipledger.agent.api.AddressStatuses;
-import org.ipledger.agent.api.ApiException;
 import org.ipledger.schemas.command.AddRangeCommand;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.command.ClearableAttribute;
@@ -26,6 +21,8 @@ import org.ipledger.schemas.command.RemoveRangeCommand;
 import org.ipledger.schemas.command.ReserveCommand;
 import org.ipledger.schemas.command.UpdateNetworkCommand;
 import org.ipledger.schemas.command.UpdatePoolCommand;
+import org.ipledger.web.ApiException;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The platform's writes, on the same paths and bodies as the master's REST API, forwarded to the

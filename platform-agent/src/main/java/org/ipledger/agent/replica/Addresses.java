@@ -4,11 +4,10 @@ import java.math.BigInteger;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-
 import org.ipledger.addressing.AddressKey;
 import org.ipledger.addressing.AddressSyntax;
 import org.ipledger.addressing.InvalidAddressException;
-import org.ipledger.agent.api.ApiException;
+import org.ipledger.web.ApiException;
 
 /**
  * IP arithmetic of the replica with the master's rules (module {@code addressing}): the 16-byte

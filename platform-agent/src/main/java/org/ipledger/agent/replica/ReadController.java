@@ -1,5 +1,6 @@
 package org.ipledger.agent.replica;
 
+import org.ipledger.web.Page;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

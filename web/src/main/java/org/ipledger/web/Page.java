@@ -1,4 +1,4 @@
-package org.ipledger.master.api;
+package org.ipledger.web;
 
 import java.util.List;
 import java.util.function.Function;
