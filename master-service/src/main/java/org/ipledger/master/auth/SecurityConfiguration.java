@@ -1,5 +1,6 @@
 package org.ipledger.master.auth;
 
+import org.ipledger.web.JsonSecurityErrors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,6 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may do what: login, the instance info, health and the OpenAPI document are open; reading the
@@ -42,6 +44,12 @@ class SecurityConfiguration {
                         .accessDeniedHandler(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
         return http.build();
+    }
+
+    /** 401 and 403 as the API's JSON error body. */
+    @Bean
+    JsonSecurityErrors jsonSecurityErrors(JsonMapper json) {
+        return new JsonSecurityErrors(json, TokenIntrospector.UNKNOWN, Roles.ADMIN);
     }
 
     /** The standard delegating encoder: bcrypt today, with the algorithm named in each hash. */

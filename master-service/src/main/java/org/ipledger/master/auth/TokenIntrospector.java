@@ -2,6 +2,7 @@ package org.ipledger.master.auth;
 
 import java.util.Map;
 
+import org.ipledger.web.JsonSecurityErrors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIntrospector implements OpaqueTokenIntrospector {
 
-    static final String EXPIRED = "The bearer token has expired; log in again.";
     static final String UNKNOWN = "The bearer token is not valid; log in again.";
 
     private final TokenStore tokens;
@@ -27,7 +27,7 @@ class TokenIntrospector implements OpaqueTokenIntrospector {
     public OAuth2AuthenticatedPrincipal introspect(String token) {
         TokenStore.Holder holder = tokens.holder(token).orElseThrow(() -> new BadOpaqueTokenException(UNKNOWN));
         if (holder.expired()) {
-            throw new BadOpaqueTokenException(EXPIRED);
+            throw new BadOpaqueTokenException(JsonSecurityErrors.EXPIRED);
         }
         return new DefaultOAuth2AuthenticatedPrincipal(holder.email(), Map.of("sub", holder.email()),
                 holder.roles().stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList());

@@ -1,11 +1,13 @@
 package org.ipledger.agent.auth;
 
+import org.ipledger.web.JsonSecurityErrors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may do what on the agent, as on the master: login, info, health and the integration's
@@ -36,5 +38,11 @@ class AgentSecurity {
                         .accessDeniedHandler(errors))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
         return http.build();
+    }
+
+    /** 401 and 403 as the API's JSON error body, as on the master. */
+    @Bean
+    JsonSecurityErrors jsonSecurityErrors(ObjectMapper json) {
+        return new JsonSecurityErrors(json, SessionIntrospector.UNKNOWN, ADMIN);
     }
 }

@@ -2,6 +2,7 @@ package org.ipledger.agent.auth;
 
 import java.util.Map;
 
+import org.ipledger.web.JsonSecurityErrors;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionIntrospector implements OpaqueTokenIntrospector {
 
-    static final String EXPIRED = "The bearer token has expired; log in again.";
     static final String UNKNOWN = "The bearer token was not issued through this agent; log in with POST /api/v1/auth/login.";
 
     private final Sessions sessions;
@@ -27,7 +27,7 @@ class SessionIntrospector implements OpaqueTokenIntrospector {
     public OAuth2AuthenticatedPrincipal introspect(String token) {
         Sessions.Session session = sessions.find(token).orElseThrow(() -> new BadOpaqueTokenException(UNKNOWN));
         if (session.expired()) {
-            throw new BadOpaqueTokenException(EXPIRED);
+            throw new BadOpaqueTokenException(JsonSecurityErrors.EXPIRED);
         }
         return new DefaultOAuth2AuthenticatedPrincipal(session.email(), Map.of("sub", session.email()),
                 session.roles().stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList());

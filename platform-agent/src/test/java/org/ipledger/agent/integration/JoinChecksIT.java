@@ -57,6 +57,17 @@ class JoinChecksIT {
     }
 
     @Test
+    void tokensTheAgentDidNotIssueGetTheJsonErrorBody() {
+        ApiClient.Response unknown = client.withToken("not-a-token").delete("/api/v1/integration");
+        ApiClient.Response missing = client.delete("/api/v1/integration");
+
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.error()).isEqualTo("invalid_token");
+        assertThat(missing.status()).isEqualTo(401);
+        assertThat(missing.error()).isEqualTo("unauthorized");
+    }
+
+    @Test
     void unreachableMasterIsRefusedAndTheStateShowsWhy() {
         ApiClient.Response response = join("http://127.0.0.1:1", MasterInstance.ADMIN_PASSWORD);
 

@@ -1,27 +1,40 @@
-package org.ipledger.master.auth;
+package org.ipledger.web;
 
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.ipledger.web.ErrorResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
 
-/** Writes 401 and 403 as the API's JSON error body, with a {@code WWW-Authenticate} challenge. */
-@Component
-class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Writes 401 and 403 as the API's JSON error body, with a {@code WWW-Authenticate} challenge. A
+ * service's token introspector refuses a token with {@link #EXPIRED} or with its own sentence for
+ * a token it does not know; the sentence decides the error code.
+ */
+public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final JsonMapper json;
+    /** The sentence of an expired token, answered as {@code token_expired}. */
+    public static final String EXPIRED = "The bearer token has expired; log in again.";
 
-    JsonSecurityErrors(JsonMapper json) {
+    private final ObjectMapper json;
+    private final String unknownToken;
+    private final String adminRole;
+
+    /**
+     * @param unknownToken the introspector's sentence for a token it does not know, answered as
+     *        {@code invalid_token}
+     * @param adminRole the role an administrator's token carries, named in 403 answers
+     */
+    public JsonSecurityErrors(ObjectMapper json, String unknownToken, String adminRole) {
         this.json = json;
+        this.unknownToken = unknownToken;
+        this.adminRole = adminRole;
     }
 
     @Override
@@ -29,9 +42,9 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
             throws IOException {
         String message = e.getMessage();
         ErrorResponse body;
-        if (TokenIntrospector.EXPIRED.equals(message)) {
+        if (EXPIRED.equals(message)) {
             body = ErrorResponse.of("token_expired", message);
-        } else if (TokenIntrospector.UNKNOWN.equals(message)) {
+        } else if (unknownToken.equals(message)) {
             body = ErrorResponse.of("invalid_token", message);
         } else {
             body = ErrorResponse.of("unauthorized",
@@ -45,7 +58,7 @@ class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandle
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, ErrorResponse.of("forbidden",
-                "This needs the role " + Roles.ADMIN + "; the token's user does not have it."));
+                "This needs the role " + adminRole + "; the token's user does not have it."));
     }
 
     private void write(HttpServletResponse response, HttpStatus status, ErrorResponse body) throws IOException {
