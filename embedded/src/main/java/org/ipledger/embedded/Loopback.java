@@ -9,7 +9,7 @@ import java.net.ServerSocket;
 public final class Loopback {
 
     /** IPv4 on purpose: "localhost" may resolve to ::1 first, where nothing listens. */
-    public static final String ADDRESS = "127.0.0.1";
+    static final String ADDRESS = "127.0.0.1";
 
     private Loopback() {
     }

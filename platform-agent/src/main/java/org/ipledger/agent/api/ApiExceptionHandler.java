@@ -19,13 +19,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponse> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(new ErrorResponse("malformed_body",
-                "The request body is not valid JSON for this resource: " + e.getMostSpecificCause().getMessage(), null));
+        return ResponseEntity.badRequest().body(ErrorResponse.of("malformed_body",
+                "The request body is not valid JSON for this resource: " + e.getMostSpecificCause().getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponse> badParameter(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(new ErrorResponse("invalid_parameter",
-                "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue(), null));
+        return ResponseEntity.badRequest().body(ErrorResponse.of("invalid_parameter",
+                "Parameter '" + e.getName() + "' has an invalid value: " + e.getValue()));
     }
 }

@@ -48,11 +48,11 @@ class IntegrationGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         IntegrationState state = integration.current().state();
         if (!state.joined()) {
-            refuse(response, new ErrorResponse("integration_not_configured", "This platform is not joined to a master "
-                    + "(integration state " + state.code() + "): configure it with PUT /api/v1/integration", null));
+            refuse(response, ErrorResponse.of("integration_not_configured", "This platform is not joined to a master "
+                    + "(integration state " + state.code() + "): configure it with PUT /api/v1/integration"));
         } else if (state == IntegrationState.DRAINING && !HttpMethod.GET.matches(request.getMethod())) {
-            refuse(response, new ErrorResponse("integration_draining",
-                    "The agent is draining before an update and accepts no writes until it restarts", null));
+            refuse(response, ErrorResponse.of("integration_draining",
+                    "The agent is draining before an update and accepts no writes until it restarts"));
         } else {
             chain.doFilter(request, response);
         }

@@ -62,14 +62,13 @@ class MigrationBenchmarkIT {
         PlatformDatabase platform = filled(PlatformDatabases.freshOn(platformServer), 100, 64, addresses);
         PlatformDatabase warmUpPlatform = filled(PlatformDatabases.freshOn(platformServer, "warm_up"), 10, 0,
                 warmUpAddresses);
-        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
 
         try (EmbeddedMariaDb closedLast = platformServer; MasterInstance master = database.startMaster()) {
             if (warmUpAddresses > 0) {
                 warmUp(master, warmUpPlatform);
             }
             try (AgentInstance agent = AgentInstance.start(dataDir.resolve("agent"), platform)) {
-                migrateMeasured(master, agent, database, platform, local, addresses);
+                migrateMeasured(master, agent, database, platform, addresses);
             }
         }
     }
@@ -110,7 +109,7 @@ class MigrationBenchmarkIT {
     }
 
     private static void migrateMeasured(MasterInstance master, AgentInstance agent, LedgerDatabase database,
-            PlatformDatabase platform, JdbcTemplate local, int addresses) throws InterruptedException {
+            PlatformDatabase platform, int addresses) throws InterruptedException {
         MasterLink link = PlatformRegistration.register(master, "bench-" + System.nanoTime());
         MigrationRun run = agent.bean(MigrationRun.class);
         Map<String, Long> phaseStarts = new LinkedHashMap<>();
@@ -140,7 +139,7 @@ class MigrationBenchmarkIT {
                 TimeUnit.NANOSECONDS.toMillis(publishing - started), TimeUnit.NANOSECONDS.toMillis(deleting - publishing),
                 TimeUnit.NANOSECONDS.toMillis(done - deleting));
 
-        captureLag(agent, local, link, database);
+        captureLag(agent, new JdbcTemplate(platform.dataSource()), link, database);
     }
 
     /**
