@@ -22,12 +22,16 @@ import org.awaitility.Awaitility;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final int LOG_TAIL_LINES = 60;
+
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /**
@@ -48,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             // A test that fails before it closes the service must not leave it running after the run.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + mainClass.getSimpleName()));
-            ServiceProcess service = new ServiceProcess(process, port);
+            ServiceProcess service = new ServiceProcess(process, port, log);
             Awaitility.await().atMost(startup).until(service::answers);
             return service;
         } catch (IOException e) {
@@ -58,6 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * The last lines the service wrote, for a test's failure message: its log sits in a temporary
+     * directory that is gone once the test ends.
+     */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** SIGKILL: no shutdown hook, nothing flushed, no graceful leave of a consumer group, no commit. */
@@ -73,7 +90,7 @@ public final class ServiceProcess implements AutoCloseable {
     private boolean answers() {
         if (!process.isAlive()) {
             throw new IllegalStateException(process.info().command().orElse("service") + " exited with "
-                    + process.exitValue());
+                    + process.exitValue() + "; the end of its log:\n" + logTail());
         }
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/info")).build(),

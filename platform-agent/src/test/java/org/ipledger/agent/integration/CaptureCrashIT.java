@@ -69,9 +69,11 @@ class CaptureCrashIT {
             }
             writer.join();
 
+            ServiceProcess restarted = agent;
             Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", platformId))
-                        .as("local %s", platform.jdbc().sql("SELECT COALESCE(GROUP_CONCAT(CONCAT(id, ' ', addr)), '') FROM ip").query(String.class).single())
+                        .as(() -> "local: " + platform.jdbc().sql("SELECT COALESCE(GROUP_CONCAT(CONCAT(id, ' ', addr)), '') FROM ip")
+                                .query(String.class).single() + "\nthe agent's log:\n" + restarted.logTail())
                         .isEqualTo(ROWS);
                 assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ip").query(Long.class).single()).isZero();
             });
