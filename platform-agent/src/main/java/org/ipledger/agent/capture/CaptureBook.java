@@ -11,10 +11,7 @@ import org.ipledger.schemas.change.ChangeOperation;
 import org.ipledger.schemas.reply.CommandReply;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/**
- * Capture's writes to the agent's state: owner data kept local (I5), refused changes, and
- * Debezium's offsets and schema history (written by Debezium itself, forgotten here).
- */
+/** Capture's writes to the agent's state: owner data kept local (I5) and refused changes. */
 final class CaptureBook {
 
     private final JdbcTemplate state;
@@ -54,12 +51,6 @@ final class CaptureBook {
         if (!released.isEmpty()) {
             state.batchUpdate("DELETE FROM local_owner WHERE address = ?", released);
         }
-    }
-
-    /** After a detach: a new join captures from then on, with the schema as it is then. */
-    void forgetPosition() {
-        state.update("DELETE FROM " + StateDatabase.OFFSET_TABLE);
-        state.update("DELETE FROM " + StateDatabase.SCHEMA_HISTORY_TABLE);
     }
 
     void rejected(ChangeEvent event, CommandReply receipt) {

@@ -1,5 +1,6 @@
 package org.ipledger.agent.capture;
 
+import java.nio.file.Path;
 import java.util.Properties;
 
 import org.ipledger.agent.platformdb.PlatformDatabase;
@@ -7,7 +8,7 @@ import org.ipledger.agent.platformdb.PlatformDatabase;
 /**
  * The Debezium embedded engine's settings for one platform: the connector of the platform's
  * server, its four tables only, streaming from now (no data snapshot: the migration does that),
- * offsets and schema history in the agent's state database, polled every 10 ms.
+ * offsets and schema history in files under the data directory, polled every 10 ms.
  */
 final class CaptureEngineSettings {
 
@@ -16,7 +17,7 @@ final class CaptureEngineSettings {
     private CaptureEngineSettings() {
     }
 
-    static Properties of(PlatformDatabase platform, String platformId, StateDatabase state) {
+    static Properties of(PlatformDatabase platform, String platformId, Path directory) {
         String database = platform.databaseName();
         boolean mariadb = platform.kind() == PlatformDatabase.ServerKind.MARIADB;
         Properties p = new Properties();
@@ -39,19 +40,11 @@ final class CaptureEngineSettings {
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("poll.interval.ms", "10");
         p.setProperty("max.batch.size", "2048");
-        // Each flush is one transaction of the state database (tables of Flyway V7): Kafka Connect's
-        // file store rewrites its file in place, and a kill in between loses every offset.
-        p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
-        p.setProperty("offset.storage.jdbc.connection.url", state.url());
-        p.setProperty("offset.storage.jdbc.connection.user", state.username());
-        p.setProperty("offset.storage.jdbc.connection.password", state.password());
-        p.setProperty("offset.storage.jdbc.table.name", StateDatabase.OFFSET_TABLE);
+        p.setProperty("offset.storage", AtomicFileOffsetBackingStore.class.getName());
+        p.setProperty("offset.storage.file.filename", directory.resolve("offsets.dat").toString());
         p.setProperty("offset.flush.interval.ms", "100");
-        p.setProperty("schema.history.internal", "io.debezium.storage.jdbc.history.JdbcSchemaHistory");
-        p.setProperty("schema.history.internal.jdbc.connection.url", state.url());
-        p.setProperty("schema.history.internal.jdbc.connection.user", state.username());
-        p.setProperty("schema.history.internal.jdbc.connection.password", state.password());
-        p.setProperty("schema.history.internal.jdbc.table.name", StateDatabase.SCHEMA_HISTORY_TABLE);
+        p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+        p.setProperty("schema.history.internal.file.filename", directory.resolve("schema-history.dat").toString());
         p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
         p.setProperty("binary.handling.mode", "base64");

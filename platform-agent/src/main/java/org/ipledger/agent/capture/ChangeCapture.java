@@ -1,7 +1,10 @@
 package org.ipledger.agent.capture;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +25,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.ipledger.agent.AgentProperties;
 import org.ipledger.agent.integration.IntegrationChanged;
 import org.ipledger.agent.integration.IntegrationState;
 import org.ipledger.agent.integration.MasterLink;
@@ -34,6 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +59,7 @@ public class ChangeCapture implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeCapture.class);
 
     private final PlatformDatabase platform;
-    private final StateDatabase stateDatabase;
+    private final Path dataDir;
     private final ChangeChannels channels;
     private final OwnDeletes ownDeletes;
     private final LocalRowRemoval removal;
@@ -74,10 +79,10 @@ public class ChangeCapture implements AutoCloseable {
     private volatile long handledThrough;
     private final Object gate = new Object();
 
-    public ChangeCapture(PlatformDatabase platform, DataSource stateDataSource, StateDatabase stateDatabase,
+    public ChangeCapture(PlatformDatabase platform, DataSource stateDataSource, AgentProperties properties,
             ChangeChannels channels, OwnDeletes ownDeletes, LocalRowRemoval removal, ObjectProvider<MeterRegistry> meters) {
         this.platform = platform;
-        this.stateDatabase = stateDatabase;
+        this.dataDir = properties.dataDir();
         this.channels = channels;
         this.ownDeletes = ownDeletes;
         this.removal = removal;
@@ -114,8 +119,12 @@ public class ChangeCapture implements AutoCloseable {
         ownDeletes.clear();
         removal.forgetPending();
         book.clearRejections();
-        book.forgetPosition();
         handledThrough = 0;
+        try {
+            FileSystemUtils.deleteRecursively(dataDir.resolve("capture"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dataDir.resolve("capture"), e);
+        }
     }
 
     /**
@@ -142,8 +151,14 @@ public class ChangeCapture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting change capture", e);
         }
+        Path directory = dataDir.resolve("capture").resolve(masterLink.platformId());
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(CaptureEngineSettings.of(platform, masterLink.platformId(), stateDatabase))
+                .using(CaptureEngineSettings.of(platform, masterLink.platformId(), directory))
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
                     if (!success) {

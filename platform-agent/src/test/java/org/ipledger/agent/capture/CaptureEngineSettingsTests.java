@@ -2,6 +2,7 @@ package org.ipledger.agent.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -45,20 +46,9 @@ class CaptureEngineSettingsTests {
         assertThat(settings.getProperty("snapshot.mode")).isEqualTo("no_data");
     }
 
-    @Test
-    void keepsOffsetsAndSchemaHistoryInTheStateDatabaseWhereAFlushIsOneTransaction() {
-        Properties settings = settingsFor(PlatformDatabase.ServerKind.MARIADB);
-
-        assertThat(settings.getProperty("offset.storage")).isEqualTo("io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
-        assertThat(settings.getProperty("offset.storage.jdbc.connection.url")).isEqualTo("jdbc:h2:file:/tmp/agent-state");
-        assertThat(settings.getProperty("schema.history.internal")).isEqualTo("io.debezium.storage.jdbc.history.JdbcSchemaHistory");
-        assertThat(settings.getProperty("schema.history.internal.jdbc.connection.url")).isEqualTo("jdbc:h2:file:/tmp/agent-state");
-    }
-
     private static Properties settingsFor(PlatformDatabase.ServerKind kind) {
         PlatformDatabase platform = new PlatformDatabase("jdbc:mysql://127.0.0.1:3306/vm", "agent", "secret", null, kind);
-        return CaptureEngineSettings.of(platform, "vmmanager-1",
-                new StateDatabase("jdbc:h2:file:/tmp/agent-state", "CAPTURE", "secret"));
+        return CaptureEngineSettings.of(platform, "vmmanager-1", Path.of("/tmp/capture"));
     }
 
     private static List<String> problems(Properties settings, Field.Set fields) {

@@ -1,0 +1,63 @@
+package org.ipledger.agent.capture;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.debezium.embedded.KafkaConnectUtil;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
+import org.apache.kafka.connect.storage.FileOffsetBackingStore;
+
+/**
+ * Kafka Connect's file offset store, written the way Kafka writes its own checkpoint files: to a
+ * temporary file, synced, then moved over the old one. The original truncates the file and
+ * rewrites it in place at every flush, and an agent killed in between started again with no
+ * offsets at all: Debezium then began at the binlog's end and silently skipped every row written
+ * while the agent was down. Now a kill at any moment leaves the previous or the new offsets whole.
+ * Reading is the original's (same format).
+ */
+public class AtomicFileOffsetBackingStore extends FileOffsetBackingStore {
+
+    private Path file;
+
+    /** Debezium creates the store by its no-argument constructor. */
+    public AtomicFileOffsetBackingStore() {
+        super(KafkaConnectUtil.converterForOffsetStore());
+    }
+
+    @Override
+    public void configure(WorkerConfig config) {
+        super.configure(config);
+        file = Path.of(config.getString(StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG));
+    }
+
+    @Override
+    protected void save() {
+        Path written = file.resolveSibling(file.getFileName() + ".tmp");
+        Map<byte[], byte[]> raw = new HashMap<>();
+        for (Map.Entry<ByteBuffer, ByteBuffer> entry : data.entrySet()) {
+            raw.put(entry.getKey() == null ? null : entry.getKey().array(),
+                    entry.getValue() == null ? null : entry.getValue().array());
+        }
+        try (FileOutputStream out = new FileOutputStream(written.toFile());
+             ObjectOutputStream objects = new ObjectOutputStream(out)) {
+            objects.writeObject(raw);
+            objects.flush();
+            out.getFD().sync();
+        } catch (IOException e) {
+            throw new ConnectException("cannot write the capture offsets to " + written, e);
+        }
+        try {
+            Utils.atomicMoveWithFallback(written, file);
+        } catch (IOException e) {
+            throw new ConnectException("cannot move the capture offsets to " + file, e);
+        }
+    }
+}
