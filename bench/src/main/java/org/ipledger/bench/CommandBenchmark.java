@@ -10,9 +10,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,34 +84,17 @@ public final class CommandBenchmark {
             }
             System.out.println("allocation by command, one client sequential: " + sequential.summary("ms"));
 
+            // Unmeasured rounds first: after the sequential phase the JIT is still compiling the
+            // concurrent paths and took a third of the CPU of a first round.
+            int warmUpRounds = Integer.getInteger("ipledger.bench.warm-up-rounds", 3);
+            for (int round = 1; round <= warmUpRounds; round++) {
+                System.out.println("warm-up round " + round + ": " + concurrentRound(clients, platforms, pool));
+            }
             LedgerLag lag = new LedgerLag(topics.ledger());
-            Percentiles concurrent = new Percentiles(CLIENTS * PER_CLIENT);
-            ExecutorService threads = Executors.newFixedThreadPool(CLIENTS * IN_FLIGHT);
-            List<Future<?>> work = new ArrayList<>();
-            AtomicInteger errors = new AtomicInteger();
-            long start = System.nanoTime();
-            for (int c = 0; c < CLIENTS; c++) {
-                CommandClient client = clients.get(c);
-                String platform = platforms.get(c);
-                for (int t = 0; t < IN_FLIGHT; t++) {
-                    work.add(threads.submit(() -> {
-                        for (int i = 0; i < PER_CLIENT / IN_FLIGHT; i++) {
-                            long t0 = System.nanoTime();
-                            if (!allocate(client, platform, pool)) {
-                                errors.incrementAndGet();
-                            }
-                            concurrent.add(System.nanoTime() - t0);
-                        }
-                    }));
-                }
-            }
-            for (Future<?> future : work) {
-                future.get();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            threads.shutdown();
-            System.out.printf("allocation by command, %d clients x %d in flight: %.0f allocations/s, %s, errors %d%n",
-                    CLIENTS, IN_FLIGHT, concurrent.count() / seconds, concurrent.summary("ms"), errors.get());
+            PoolTransactions transactions = new PoolTransactions(master.bean(MeterRegistry.class));
+            System.out.println("allocation by command, " + CLIENTS + " clients x " + IN_FLIGHT + " in flight: "
+                    + concurrentRound(clients, platforms, pool));
+            System.out.println("pool transactions in that round: " + transactions.since());
             database.ledgerIsGapFree();
             System.out.println("ledger lag, commit -> record on the ledger topic: " + lag.stop());
             System.out.println("duplicates in the database: " + (database.count("SELECT COUNT(*) FROM ip")
@@ -115,6 +102,36 @@ public final class CommandBenchmark {
             clients.forEach(CommandClient::close);
         }
         System.exit(0);
+    }
+
+    /** Every client's threads allocate PER_CLIENT addresses, IN_FLIGHT at a time. */
+    private static String concurrentRound(List<CommandClient> clients, List<String> platforms, long pool) throws Exception {
+        Percentiles latency = new Percentiles(CLIENTS * PER_CLIENT);
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS * IN_FLIGHT);
+        List<Future<?>> work = new ArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        for (int c = 0; c < CLIENTS; c++) {
+            CommandClient client = clients.get(c);
+            String platform = platforms.get(c);
+            for (int t = 0; t < IN_FLIGHT; t++) {
+                work.add(threads.submit(() -> {
+                    for (int i = 0; i < PER_CLIENT / IN_FLIGHT; i++) {
+                        long t0 = System.nanoTime();
+                        if (!allocate(client, platform, pool)) {
+                            errors.incrementAndGet();
+                        }
+                        latency.add(System.nanoTime() - t0);
+                    }
+                }));
+            }
+        }
+        for (Future<?> future : work) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        threads.shutdown();
+        return String.format("%.0f allocations/s, %s, errors %d", latency.count() / seconds, latency.summary("ms"), errors.get());
     }
 
     private static boolean allocate(CommandClient client, String platform, long pool) {
@@ -168,6 +185,31 @@ public final class CommandBenchmark {
         running.set(false);
         echo.join();
         return floor.summary("ms");
+    }
+
+    /** How the master combined the round's allocations into pool transactions (its own meters). */
+    private static final class PoolTransactions {
+
+        private final DistributionSummary batches;
+        private final Timer operations;
+        private final long count;
+        private final double addresses;
+        private final double queuedAndCommitted;
+
+        PoolTransactions(MeterRegistry meters) {
+            batches = meters.get("ipledger.pool.batch.size").summary();
+            operations = meters.get("ipledger.pool.operation").timer();
+            count = batches.count();
+            addresses = batches.totalAmount();
+            queuedAndCommitted = operations.totalTime(TimeUnit.MILLISECONDS);
+        }
+
+        String since() {
+            long transactions = batches.count() - count;
+            return String.format("%d, %.1f operations each, queueing + transaction %.1f ms per operation on average",
+                    transactions, (batches.totalAmount() - addresses) / transactions,
+                    (operations.totalTime(TimeUnit.MILLISECONDS) - queuedAndCommitted) / (batches.totalAmount() - addresses));
+        }
     }
 
     /** Reads the ledger topic while the load runs and measures committedAt -> arrival. */

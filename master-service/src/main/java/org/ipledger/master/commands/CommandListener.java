@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
  * (signature, schema, parsing, signer is the platform the command speaks for); refused records go
  * to the dead-letter topic and the batch goes on. Admitted commands run together and their
  * replies are sent before the offsets are committed: a crash redelivers the batch, and every redelivered command gets its stored reply.
+ * The commit is asynchronous, as for change events: a lost commit only redelivers, and a
+ * synchronous one added a round trip to the broker to every cycle of the one consumer of a pool's
+ * partition (sequential allocation, median 7.6–7.7 ms against 8.6–11.7 ms).
  */
 @Component
 class CommandListener {
@@ -47,7 +50,7 @@ class CommandListener {
     }
 
     @KafkaListener(id = "ipledger-commands", topics = "#{@topics.commands()}", groupId = "${ipledger.kafka.command-group:ipledger-master}",
-            containerFactory = "batchListenerFactory")
+            containerFactory = "batchListenerFactory", containerPostProcessor = "asynchronousCommits")
     void onCommands(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         List<Admitted> admitted = new ArrayList<>();
