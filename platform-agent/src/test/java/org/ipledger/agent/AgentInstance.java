@@ -35,8 +35,8 @@ public final class AgentInstance implements AutoCloseable {
         return new AgentInstance(PlatformAgentApplication.builder().run(args));
     }
 
-    /** The same agent in a JVM of its own, on a fixed port, to be killed by a test. */
-    public static ServiceProcess startProcess(Path dataDir, PlatformDatabase platform, int port) {
+    /** The same agent in a JVM of its own, on a fixed port, to be killed by a test: see {@link KillableAgent}. */
+    static ServiceProcess startProcess(Path dataDir, PlatformDatabase platform, int port) {
         List<String> properties = properties(dataDir, platform).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList();
         return ServiceProcess.start(PlatformAgentApplication.class, properties, port, dataDir.resolve("process.log"),

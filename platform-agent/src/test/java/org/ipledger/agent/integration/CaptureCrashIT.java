@@ -10,14 +10,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.ipledger.agent.AgentInstance;
+import org.ipledger.agent.KillableAgent;
 import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
-import org.ipledger.testing.ServiceProcess;
 
 /**
  * Rows a joined platform keeps writing reach the master once even when its agent is killed with
@@ -34,10 +32,8 @@ class CaptureCrashIT {
     void rowsCapturedAcrossTwoKillsReachTheMasterOnceAndLeaveThePlatform() throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         PlatformDatabase platform = PlatformDatabases.fresh();
-        int port = Loopback.freePort();
-        try (MasterInstance master = ledger.startMaster()) {
-            ServiceProcess agent = AgentInstance.startProcess(dataDir, platform, port);
-            ApiClient client = new ApiClient(agent.baseUrl(), null);
+        try (MasterInstance master = ledger.startMaster(); KillableAgent agent = KillableAgent.start(dataDir, platform)) {
+            ApiClient client = agent.client();
             JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
             AgentJoinIT.awaitState(client, "active");
             String platformId = client.get("/api/v1/integration").json().get("platformId").asString();
@@ -64,16 +60,14 @@ class CaptureCrashIT {
             for (int kill = 1; kill <= 2; kill++) {
                 int at = kill * ROWS / 3;
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> written.get() >= at);
-                agent.kill();
-                agent = AgentInstance.startProcess(dataDir, platform, port);
+                agent.killAndRestart();
             }
             writer.join();
 
-            ServiceProcess restarted = agent;
             Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE platform_id = ?", platformId))
                         .as(() -> "local: " + platform.jdbc().sql("SELECT COALESCE(GROUP_CONCAT(CONCAT(id, ' ', addr)), '') FROM ip")
-                                .query(String.class).single() + "\nthe agent's log:\n" + restarted.logTail())
+                                .query(String.class).single() + "\nthe agent's log:\n" + agent.logTail())
                         .isEqualTo(ROWS);
                 assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM ip").query(Long.class).single()).isZero();
             });

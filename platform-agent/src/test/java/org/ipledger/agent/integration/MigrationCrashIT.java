@@ -13,14 +13,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.ipledger.agent.AgentInstance;
+import org.ipledger.agent.KillableAgent;
 import org.ipledger.agent.PlatformDatabases;
 import org.ipledger.agent.platformdb.PlatformDatabase;
-import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
-import org.ipledger.testing.ServiceProcess;
 
 /** I6: an agent killed with SIGKILL anywhere in a migration finishes it when started again. */
 class MigrationCrashIT {
@@ -35,10 +33,8 @@ class MigrationCrashIT {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         PlatformDatabase platform = PlatformDatabases.fresh();
         seed(platform);
-        int port = Loopback.freePort();
-        try (MasterInstance master = ledger.startMaster()) {
-            ServiceProcess agent = AgentInstance.startProcess(dataDir, platform, port);
-            ApiClient client = new ApiClient(agent.baseUrl(), null);
+        try (MasterInstance master = ledger.startMaster(); KillableAgent agent = KillableAgent.start(dataDir, platform)) {
+            ApiClient client = agent.client();
             assertThat(JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD).status()).isEqualTo(202);
 
             List<String> killedIn = new ArrayList<>();
@@ -47,9 +43,8 @@ class MigrationCrashIT {
                     migration -> "publishing".equals(phase(migration)) && done(migration) >= ADDRESSES / 2,
                     migration -> "deleting".equals(phase(migration)) && done(migration) > 0)) {
                 JsonNode reached = awaitMigration(client, point);
-                agent.kill();
+                agent.killAndRestart();
                 killedIn.add(phase(reached) + " " + done(reached));
-                agent = AgentInstance.startProcess(dataDir, platform, port);
             }
             AgentJoinIT.awaitState(client, "active");
             String platformId = client.get("/api/v1/integration").json().get("platformId").asString();

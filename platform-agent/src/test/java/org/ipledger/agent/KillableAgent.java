@@ -1,0 +1,52 @@
+package org.ipledger.agent;
+
+import java.nio.file.Path;
+
+import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.embedded.Loopback;
+import org.ipledger.master.ApiClient;
+import org.ipledger.testing.ServiceProcess;
+
+/**
+ * A real agent in a JVM of its own, which a test kills with SIGKILL and starts again on the same
+ * data directory, platform database and port, as a crash and a restart of the service would.
+ */
+public final class KillableAgent implements AutoCloseable {
+
+    private final Path dataDir;
+    private final PlatformDatabase platform;
+    private final int port;
+    private ServiceProcess process;
+
+    private KillableAgent(Path dataDir, PlatformDatabase platform, int port) {
+        this.dataDir = dataDir;
+        this.platform = platform;
+        this.port = port;
+        this.process = AgentInstance.startProcess(dataDir, platform, port);
+    }
+
+    public static KillableAgent start(Path dataDir, PlatformDatabase platform) {
+        return new KillableAgent(dataDir, platform, Loopback.freePort());
+    }
+
+    /** An anonymous client of its REST API; it keeps working across restarts (same port). */
+    public ApiClient client() {
+        return new ApiClient(process.baseUrl(), null);
+    }
+
+    /** SIGKILL, then the same agent again, once it answers. */
+    public void killAndRestart() {
+        process.kill();
+        process = AgentInstance.startProcess(dataDir, platform, port);
+    }
+
+    /** The end of its log (every run of it), for a failure message. */
+    public String logTail() {
+        return process.logTail();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
