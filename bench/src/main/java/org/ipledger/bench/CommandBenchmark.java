@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Kafka backbone measured in one run on one broker: the floor (a bare request-reply round trip
  * to an echo with no database), allocation by command from one sequential client and from 3
- * clients with 64 in flight each, and the ledger lag from commit to record on the ledger topic.
+ * clients with 64 in flight each (after unmeasured rounds of the same, for the JIT), and the
+ * ledger lag from commit to record on the ledger topic.
  * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.CommandBenchmark}
  */
 public final class CommandBenchmark {
@@ -192,23 +193,24 @@ public final class CommandBenchmark {
 
         private final DistributionSummary batches;
         private final Timer operations;
-        private final long count;
-        private final double addresses;
-        private final double queuedAndCommitted;
+        private final long transactionsBefore;
+        private final double operationsBefore;
+        private final double millisBefore;
 
         PoolTransactions(MeterRegistry meters) {
             batches = meters.get("ipledger.pool.batch.size").summary();
             operations = meters.get("ipledger.pool.operation").timer();
-            count = batches.count();
-            addresses = batches.totalAmount();
-            queuedAndCommitted = operations.totalTime(TimeUnit.MILLISECONDS);
+            transactionsBefore = batches.count();
+            operationsBefore = batches.totalAmount();
+            millisBefore = operations.totalTime(TimeUnit.MILLISECONDS);
         }
 
         String since() {
-            long transactions = batches.count() - count;
+            long transactions = batches.count() - transactionsBefore;
+            double operationCount = batches.totalAmount() - operationsBefore;
             return String.format("%d, %.1f operations each, queueing + transaction %.1f ms per operation on average",
-                    transactions, (batches.totalAmount() - addresses) / transactions,
-                    (operations.totalTime(TimeUnit.MILLISECONDS) - queuedAndCommitted) / (batches.totalAmount() - addresses));
+                    transactions, operationCount / transactions,
+                    (operations.totalTime(TimeUnit.MILLISECONDS) - millisBefore) / operationCount);
         }
     }
 
