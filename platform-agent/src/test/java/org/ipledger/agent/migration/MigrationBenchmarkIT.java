@@ -60,12 +60,10 @@ class MigrationBenchmarkIT {
         // the platform's binlog, not the master's too.
         EmbeddedMariaDb platformServer = EmbeddedMariaDb.start(dataDir.resolve("platform-db"), false, 0, 2);
         PlatformDatabase platform = filled(PlatformDatabases.freshOn(platformServer), 100, 64, addresses);
-        PlatformDatabase warmUpPlatform = filled(PlatformDatabases.freshOn(platformServer, "warm_up"), 10, 0,
-                warmUpAddresses);
 
         try (EmbeddedMariaDb closedLast = platformServer; MasterInstance master = database.startMaster()) {
             if (warmUpAddresses > 0) {
-                warmUp(master, warmUpPlatform);
+                warmUp(master, filled(PlatformDatabases.freshOn(platformServer, "warm_up"), 10, 0, warmUpAddresses));
             }
             try (AgentInstance agent = AgentInstance.start(dataDir.resolve("agent"), platform)) {
                 migrateMeasured(master, agent, database, platform, addresses);
