@@ -1,6 +1,7 @@
 package org.ipledger.master.allocation;
 
 import java.nio.ByteBuffer;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
+import org.ipledger.master.jdbc.MultiRowInsert;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +34,18 @@ public class PlatformAddresses {
     /** Above this many changes of one pool in one transaction, its index is rebuilt rather than replayed. */
     static final int JOURNAL_LIMIT = 256;
     private static final int LOOKUP_BATCH = 1000;
+    private static final MultiRowInsert<Write> INSERT_ADDRESS = new MultiRowInsert<>(
+            "INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, platform_id)",
+            "(?, ?, ?, ?, ?, ?, ?)", (ps, first, write) -> {
+                Change change = write.change();
+                ps.setBytes(first, write.key());
+                ps.setString(first + 1, change.address().toCanonicalString());
+                ps.setInt(first + 2, AddressKey.family(change.address()));
+                ps.setLong(first + 3, change.networkId());
+                ps.setObject(first + 4, change.poolId().orElse(null), Types.BIGINT);
+                ps.setString(first + 5, change.status().json());
+                ps.setString(first + 6, write.platformId());
+            });
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -85,13 +99,13 @@ public class PlatformAddresses {
             if (current != null && !current.platformId().equals(platformId)) {
                 refusals.add(new Refusal(change.address(), current.platformId(), current.status()));
             } else if (current == null ? change.status() != AddressStatus.FREE : current.status() != change.status()) {
-                writes.add(new Write(key, change, current == null, requestIds.get(i)));
+                writes.add(new Write(key, change, current == null, platformId, requestIds.get(i)));
             }
         }
         if (!refusals.isEmpty()) {
             return refusals;
         }
-        write(platformId, writes);
+        write(writes);
         writeJournal(writes, versions);
         for (Write write : writes) {
             Change change = write.change();
@@ -146,21 +160,11 @@ public class PlatformAddresses {
         return held;
     }
 
-    private void write(String platformId, List<Write> writes) {
+    private void write(List<Write> writes) {
         List<Write> inserts = writes.stream().filter(Write::insert).toList();
         List<Write> updates = writes.stream().filter(w -> !w.insert() && w.change().status() != AddressStatus.FREE).toList();
         List<Write> deletes = writes.stream().filter(w -> w.change().status() == AddressStatus.FREE).toList();
-        jdbc.batchUpdate("INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, platform_id) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(), (ps, write) -> {
-                    Change change = write.change();
-                    ps.setBytes(1, write.key());
-                    ps.setString(2, change.address().toCanonicalString());
-                    ps.setInt(3, AddressKey.family(change.address()));
-                    ps.setLong(4, change.networkId());
-                    ps.setObject(5, change.poolId().orElse(null));
-                    ps.setString(6, change.status().json());
-                    ps.setString(7, platformId);
-                });
+        INSERT_ADDRESS.insert(jdbc, inserts);
         jdbc.batchUpdate("UPDATE ip SET status = ? WHERE addr_bin = ?", updates, updates.size(), (ps, write) -> {
             ps.setString(1, write.change().status().json());
             ps.setBytes(2, write.key());
@@ -197,7 +201,7 @@ public class PlatformAddresses {
     }
 
     /** A row to write; {@code insert} when the address had none. */
-    private record Write(byte[] key, Change change, boolean insert, String requestId) {
+    private record Write(byte[] key, Change change, boolean insert, String platformId, String requestId) {
 
         /** Whether the address becomes used or free, which the free-space index must learn. */
         boolean changesUse() {

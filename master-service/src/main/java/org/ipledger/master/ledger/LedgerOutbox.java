@@ -1,13 +1,11 @@
 package org.ipledger.master.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ipledger.master.jdbc.MultiRowInsert;
 import org.ipledger.schemas.ledger.LedgerEntryType;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,6 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class LedgerOutbox {
+
+    private static final MultiRowInsert<Entry> INSERT = new MultiRowInsert<>(
+            "INSERT INTO ledger_outbox (type, entity_key, platform_id, request_id, committed_at, entity)",
+            "(?, ?, ?, ?, UTC_TIMESTAMP(6), ?)", (ps, first, entry) -> {
+                ps.setString(first, entry.type());
+                ps.setString(first + 1, entry.entityKey());
+                ps.setString(first + 2, entry.platformId());
+                ps.setString(first + 3, entry.requestId());
+                ps.setString(first + 4, entry.entity());
+            });
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -63,23 +71,7 @@ public class LedgerOutbox {
     }
 
     private void write(List<Entry> entries) {
-        jdbc.batchUpdate("INSERT INTO ledger_outbox (type, entity_key, platform_id, request_id, committed_at, entity) "
-                + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6), ?)", new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Entry entry = entries.get(i);
-                        ps.setString(1, entry.type());
-                        ps.setString(2, entry.entityKey());
-                        ps.setString(3, entry.platformId());
-                        ps.setString(4, entry.requestId());
-                        ps.setString(5, entry.entity());
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return entries.size();
-                    }
-                });
+        INSERT.insert(jdbc, entries);
     }
 
     private record Entry(String type, String entityKey, String platformId, String requestId, String entity) {

@@ -120,10 +120,13 @@ public class MigrationRun {
             }
             MigrationStore.StoredMigration migration = store.latest(platformId).orElseThrow();
             if (migration.phase() == MigrationPhase.PUBLISHING) {
+                long publishing = System.nanoTime();
                 Optional<CommandReply> refusal = publish(channels.open(link), migration);
                 if (refusal.isPresent()) {
                     return rejected(platformId, migration, refusal.get());
                 }
+                log.info("[platform={}] migration {}: all {} chunks confirmed by the master in {} ms", platformId,
+                        migrationId, migration.chunkTotal(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - publishing));
                 store.moveTo(migrationId, MigrationPhase.DELETING);
             }
             capture.release();
