@@ -17,9 +17,13 @@ import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Addresses that a joined platform took locally and the master takes over: written in bulk, in
@@ -34,6 +38,14 @@ public class PlatformAddresses {
     /** Above this many changes of one pool in one transaction, its index is rebuilt rather than replayed. */
     static final int JOURNAL_LIMIT = 256;
     private static final int LOOKUP_BATCH = 1000;
+    /**
+     * Above this many changes that all take an address, as in a migration chunk, they are
+     * inserted without looking them up first: a chunk's addresses are almost always new, and the
+     * look-ups took an eighth of a migration's statement time in the master's database. If one is
+     * stored already, the inserts are undone (a savepoint) and the addresses looked up as for
+     * fewer changes.
+     */
+    static final int INSERT_FIRST_ABOVE = JOURNAL_LIMIT;
     private static final MultiRowInsert<Write> INSERT_ADDRESS = new MultiRowInsert<>(
             "INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, platform_id)",
             "(?, ?, ?, ?, ?, ?, ?)", (ps, first, write) -> {
@@ -50,9 +62,13 @@ public class PlatformAddresses {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final LedgerOutbox ledger;
+    private final TransactionTemplate insertsOrNone;
 
-    PlatformAddresses(JdbcTemplate jdbc, LedgerOutbox ledger) {
+    PlatformAddresses(JdbcTemplate jdbc, LedgerOutbox ledger, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.insertsOrNone = new TransactionTemplate(transactions);
+        // A savepoint in the caller's transaction: a failed insert undoes only the inserts.
+        this.insertsOrNone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ledger = ledger;
     }
@@ -89,6 +105,17 @@ public class PlatformAddresses {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Refusal> apply(String platformId, List<Change> changes, List<String> requestIds) {
         Map<Long, Long> versions = lockPools(changes);
+        if (changes.size() > INSERT_FIRST_ABOVE && changes.stream().allMatch(c -> c.status() != AddressStatus.FREE)) {
+            List<Write> inserts = new ArrayList<>(changes.size());
+            for (int i = 0; i < changes.size(); i++) {
+                Change change = changes.get(i);
+                inserts.add(new Write(AddressKey.of(change.address()), change, true, platformId, requestIds.get(i)));
+            }
+            if (insertedAll(inserts)) {
+                recorded(platformId, inserts, versions);
+                return List.of();
+            }
+        }
         Map<ByteBuffer, Held> held = held(changes);
         List<Refusal> refusals = new ArrayList<>();
         List<Write> writes = new ArrayList<>();
@@ -106,6 +133,25 @@ public class PlatformAddresses {
             return refusals;
         }
         write(writes);
+        recorded(platformId, writes, versions);
+        return List.of();
+    }
+
+    /**
+     * Inserts every address, unless one is stored already: then it rolls back to before the
+     * inserts and returns false, and the caller looks the addresses up as for a few.
+     */
+    private boolean insertedAll(List<Write> inserts) {
+        try {
+            insertsOrNone.executeWithoutResult(status -> INSERT_ADDRESS.insert(jdbc, inserts));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The journal or stale mark of the written addresses' pools, and their ledger entries. */
+    private void recorded(String platformId, List<Write> writes, Map<Long, Long> versions) {
         writeJournal(writes, versions);
         for (Write write : writes) {
             Change change = write.change();
@@ -115,7 +161,6 @@ public class PlatformAddresses {
                     new AddressView(address, change.status().json(), change.poolId().orElse(null), change.networkId(),
                             platformId, null));
         }
-        return List.of();
     }
 
     /** The addresses among these that another platform holds; reads without locking (preflight). */

@@ -5,8 +5,11 @@ import static org.ipledger.master.changes.ChangeEventIT.ip;
 import static org.ipledger.master.changes.ChangeEventIT.network;
 import static org.ipledger.master.changes.ChangeEventIT.range;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
@@ -80,6 +83,69 @@ class MigrationChunkIT extends OneMaster {
         assertThat(database.contentChecksum()).isEqualTo(before);
         assertThat(database.count("SELECT COUNT(*) FROM platform_row WHERE platform_id = ? AND local_id = 22", platform.id))
                 .isZero();
+    }
+
+    /**
+     * Over a whole statement of the master's bulk insert (1,000 rows) and above the size it inserts
+     * without looking up first: the address the platform holds comes after the first statement's
+     * rows, which must be undone with the failed insert, or they would be stored with no ledger entry.
+     */
+    @Test
+    void aLargeChunkOfAddressesThePlatformPartlyHoldsAddsAndRecordsOnlyTheNewOnes() {
+        List<String> addresses = addresses("10.226.", 1_500);
+        String held = addresses.get(1_200);
+        String first = platform.chunk(UUID.randomUUID().toString(), 0, 1, "[" + network(26, "10.226.0.0", 20) + "]",
+                "[{\"id\":26,\"name\":\"p26\"}]", "[" + range(26, 26, "10.226.0.1", "10.226.15.254") + "]",
+                "[" + ip(7, 26, held, "allocated") + "]");
+        platform.send(first);
+        assertThat(platform.receipt(JoinedPlatform.eventIdOf(first)).get("ok").asBoolean()).isTrue();
+        String large = platform.chunk(UUID.randomUUID().toString(), 0, 1, null, null, null, ipRows(26, addresses));
+
+        platform.send(large);
+
+        assertThat(platform.receipt(JoinedPlatform.eventIdOf(large)).get("ok").asBoolean()).isTrue();
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr LIKE '10.226.%' AND platform_id = ?", platform.id))
+                .isEqualTo(1_500);
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE request_id = ?", JoinedPlatform.eventIdOf(large)))
+                .isEqualTo(1_499);
+        assertThat(database.count("SELECT COUNT(*) FROM ledger_outbox WHERE entity_key = ?", "address:" + held))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aLargeChunkWithOneAddressTakenOnTheMasterAppliesNothing() {
+        long masterPool = new RestFixture(api).poolWithRange("10.227.0.0/24", "10.227.0.1", "10.227.0.50");
+        String taken = new RestFixture(api).allocate(masterPool).json().get("addresses").get(0).get("address").asString();
+        List<String> rows = new ArrayList<>(addresses("10.228.", 1_500).stream().map(a -> ip(0, 28, a, "allocated")).toList());
+        rows.add(1_200, "{\"id\":0,\"addr\":\"" + taken + "\",\"status\":\"allocated\"}");
+        String before = database.contentChecksum();
+        String chunk = platform.chunk(UUID.randomUUID().toString(), 0, 1, "[" + network(28, "10.228.0.0", 20) + "]",
+                "[{\"id\":28,\"name\":\"p28\"}]", "[" + range(28, 28, "10.228.0.1", "10.228.15.254") + "]",
+                numbered(rows));
+
+        platform.send(chunk);
+
+        JsonNode receipt = platform.receipt(JoinedPlatform.eventIdOf(chunk));
+        assertThat(receipt.get("ok").asBoolean()).isFalse();
+        assertThat(receipt.get("error").asString()).isEqualTo("address_taken");
+        assertThat(receipt.get("details").get("conflicts")).hasSize(1);
+        assertThat(database.contentChecksum()).isEqualTo(before);
+    }
+
+    /** {@code count} addresses from {@code prefix}0.1 on. */
+    private static List<String> addresses(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(n -> prefix + (n / 256) + "." + (n % 256)).toList();
+    }
+
+    /** Allocated address rows of the pool, with local ids from 1,000 on. */
+    private static String ipRows(long pool, List<String> addresses) {
+        return numbered(addresses.stream().map(a -> ip(0, pool, a, "allocated")).toList());
+    }
+
+    /** The rows as a JSON array, their local ids numbered from 1,000 on in order. */
+    private static String numbered(List<String> rows) {
+        return IntStream.range(0, rows.size()).mapToObj(i -> rows.get(i).replaceFirst("\"id\":0,",
+                "\"id\":" + (1_000 + i) + ",")).collect(Collectors.joining(",", "[", "]"));
     }
 
     @Test
