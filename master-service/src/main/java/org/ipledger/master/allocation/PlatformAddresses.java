@@ -15,9 +15,9 @@ import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.jdbc.MultiRowInsert;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -66,11 +66,11 @@ public class PlatformAddresses {
 
     PlatformAddresses(JdbcTemplate jdbc, LedgerOutbox ledger, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.ledger = ledger;
         this.insertsOrNone = new TransactionTemplate(transactions);
         // A savepoint in the caller's transaction: a failed insert undoes only the inserts.
         this.insertsOrNone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.ledger = ledger;
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Inserts many rows with {@code INSERT ... VALUES (...), (...), ...} statements of up to
- * {@link #ROWS_PER_STATEMENT} rows, each row's values bound by the caller.
+ * Inserts many rows with {@code INSERT ... VALUES (...), (...), ...} statements of
+ * {@link #ROWS_PER_STATEMENT} rows, each row's values bound by the caller; fewer rows than that
+ * go as a JDBC batch.
  *
  * <p>Why not a JDBC batch: Connector/J rewrites a batch into the same statement, but first binds
  * every value twice (once into the batch, once into the rewritten statement) and encodes every
@@ -21,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class MultiRowInsert<T> {
 
-    /** Rows per statement: at 7 values a row, a few hundred KiB of SQL, well within any packet limit. */
+    /** Rows per statement: with 7 values a row, a few hundred KiB sent, well within any packet limit. */
     static final int ROWS_PER_STATEMENT = 1_000;
 
     private final String oneRowStatement;
