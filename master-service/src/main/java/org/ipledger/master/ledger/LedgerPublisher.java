@@ -103,7 +103,7 @@ public class LedgerPublisher extends PollingLoop {
     }
 
     @Override
-    int pass() {
-        return publishOnce();
+    boolean pass() {
+        return publishOnce() == properties.batchSize();
     }
 }

@@ -87,7 +87,7 @@ public class LedgerSequencer extends PollingLoop {
     }
 
     @Override
-    int pass() {
-        return sequenceOnce();
+    boolean pass() {
+        return sequenceOnce() == properties.batchSize();
     }
 }

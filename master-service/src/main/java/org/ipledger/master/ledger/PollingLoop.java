@@ -10,8 +10,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A background thread that runs passes when woken, or every poll interval for work committed by
- * other instances, and keeps going while a pass finds work. It stops after the Kafka listeners
- * and the allocation workers, so their last commits still get through.
+ * other instances, and keeps going while a pass fills its batch. It stops after the Kafka
+ * listeners and the allocation workers, so their last commits still get through.
  */
 abstract class PollingLoop implements SmartLifecycle {
 
@@ -27,8 +27,12 @@ abstract class PollingLoop implements SmartLifecycle {
         this.pollInterval = pollInterval;
     }
 
-    /** Runs one pass; returns how much work it did, 0 when there was none. */
-    abstract int pass();
+    /**
+     * Runs one pass; returns true when it stopped at its batch size, so that more work may be
+     * waiting. A pass that took less has taken everything there was when it started: what is
+     * committed later wakes the loop again, or the poll interval finds it.
+     */
+    abstract boolean pass();
 
     /** Asks for a pass now. */
     void wakeUp() {
@@ -40,8 +44,10 @@ abstract class PollingLoop implements SmartLifecycle {
             try {
                 wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                while (pass() > 0) {
-                    // Keep going while there is a backlog.
+                // Not until a pass finds nothing: under load that empty pass was every other
+                // one, a locking transaction each, as many as the pool transactions themselves.
+                while (pass()) {
+                    // A backlog: go on at once.
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
