@@ -1,5 +1,6 @@
 package org.ipledger.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,6 +35,7 @@ import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
+import org.ipledger.master.platform.LedgerKafkaProperties;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
@@ -64,7 +67,9 @@ public final class CommandBenchmark {
             System.out.println("floor, bare request-reply to an echo: " + floor());
 
             ApiClient api = master.adminClient();
-            long pool = new RestFixture(api).poolWithRange("10.0.0.0/8", "10.0.0.1", "10.255.255.254");
+            List<Long> pools = pools(new RestFixture(api), Integer.getInteger("ipledger.bench.pools", 1),
+                    master.bean(LedgerKafkaProperties.class).partitions());
+            long pool = pools.get(0);
             List<CommandClient> clients = new ArrayList<>();
             List<String> platforms = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -86,15 +91,17 @@ public final class CommandBenchmark {
             System.out.println("allocation by command, one client sequential: " + sequential.summary("ms"));
 
             // Unmeasured rounds first: after the sequential phase the JIT is still compiling the
-            // concurrent paths and took a third of the CPU of a first round.
-            int warmUpRounds = Integer.getInteger("ipledger.bench.warm-up-rounds", 3);
+            // concurrent paths and took a third of the CPU of a first round. After three rounds its
+            // compiler threads still took 2.0-3.2 s of the measured round's 12-15 s of CPU, the
+            // largest source of scatter between runs; after eight, 1.3 s.
+            int warmUpRounds = Integer.getInteger("ipledger.bench.warm-up-rounds", 6);
             for (int round = 1; round <= warmUpRounds; round++) {
-                System.out.println("warm-up round " + round + ": " + concurrentRound(clients, platforms, pool));
+                System.out.println("warm-up round " + round + ": " + concurrentRound(clients, platforms, pools));
             }
             LedgerLag lag = new LedgerLag(topics.ledger());
             PoolTransactions transactions = new PoolTransactions(master.bean(MeterRegistry.class));
             System.out.println("allocation by command, " + CLIENTS + " clients x " + IN_FLIGHT + " in flight: "
-                    + concurrentRound(clients, platforms, pool));
+                    + concurrentRound(clients, platforms, pools));
             System.out.println("pool transactions in that round: " + transactions.since());
             database.ledgerIsGapFree();
             System.out.println("ledger lag, commit -> record on the ledger topic: " + lag.stop());
@@ -105,8 +112,30 @@ public final class CommandBenchmark {
         System.exit(0);
     }
 
+    /**
+     * One pool of a /8, or with {@code -Dipledger.bench.pools=N} N pools of a /12 each, client c
+     * allocating from pool c mod N: a pool's commands share one partition and so one consumer
+     * (DESIGN.md keys them by pool), and N pools show what that serialisation costs.
+     */
+    private static List<Long> pools(RestFixture rest, int count, int commandPartitions) {
+        if (count == 1) {
+            return List.of(rest.poolWithRange("10.0.0.0/8", "10.0.0.1", "10.255.255.254"));
+        }
+        List<Long> pools = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            pools.add(rest.poolWithRange("10." + (16 * p) + ".0.0/12", "10." + (16 * p) + ".0.1",
+                    "10." + (16 * p + 15) + ".255.254"));
+        }
+        System.out.println(count + " pools, their commands on partitions " + pools.stream()
+                .map(id -> BuiltInPartitioner.partitionForKey(String.valueOf(id).getBytes(StandardCharsets.UTF_8),
+                        commandPartitions))
+                .toList() + " of " + commandPartitions);
+        return pools;
+    }
+
     /** Every client's threads allocate PER_CLIENT addresses, IN_FLIGHT at a time. */
-    private static String concurrentRound(List<CommandClient> clients, List<String> platforms, long pool) throws Exception {
+    private static String concurrentRound(List<CommandClient> clients, List<String> platforms, List<Long> pools)
+            throws Exception {
         Percentiles latency = new Percentiles(CLIENTS * PER_CLIENT);
         ExecutorService threads = Executors.newFixedThreadPool(CLIENTS * IN_FLIGHT);
         List<Future<?>> work = new ArrayList<>();
@@ -115,6 +144,7 @@ public final class CommandBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             CommandClient client = clients.get(c);
             String platform = platforms.get(c);
+            long pool = pools.get(c % pools.size());
             for (int t = 0; t < IN_FLIGHT; t++) {
                 work.add(threads.submit(() -> {
                     for (int i = 0; i < PER_CLIENT / IN_FLIGHT; i++) {
