@@ -42,6 +42,21 @@ class EmbeddedMariaDbIT {
     }
 
     @Test
+    void aTransactionAsLargeAsACommandBatchStaysInTheBinlogCache() throws SQLException {
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(this.tempDir.resolve("binlog-cache"), false, 0, 19)) {
+            String url = server.createDatabase("cache");
+            execute(server, url, "CREATE TABLE entry (id INT PRIMARY KEY, note VARCHAR(1000))");
+            long spilledBefore = binlogCacheDiskUse(server, url);
+
+            // 100 KiB of row events in one transaction, twice what a batch of 40 allocations writes.
+            execute(server, url, "START TRANSACTION",
+                    "INSERT INTO entry SELECT seq, REPEAT('x', 1000) FROM seq_1_to_100", "COMMIT");
+
+            assertThat(binlogCacheDiskUse(server, url)).isEqualTo(spilledBefore);
+        }
+    }
+
+    @Test
     void throwAwayDataIsDeletedOnClose() {
         Path dataDir = this.tempDir.resolve("throw-away");
         EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir, false, 0, 12);
@@ -138,6 +153,15 @@ class EmbeddedMariaDbIT {
             for (String each : sql) {
                 statement.execute(each);
             }
+        }
+    }
+
+    private static long binlogCacheDiskUse(EmbeddedMariaDb server, String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, server.username(), server.password());
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Binlog_cache_disk_use'")) {
+            row.next();
+            return row.getLong(2);
         }
     }
 
