@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -75,5 +76,20 @@ class RequestIdIT extends TwoMasters {
         assertThat(reused.status()).isEqualTo(409);
         assertThat(reused.error()).isEqualTo("request_id_reused");
         assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(1);
+    }
+
+    @Test
+    void requestIdsThatDifferOnlyInCaseAreTwoRequests() {
+        ApiClient api = first.adminClient();
+        long pool = new RestFixture(api).poolWithRange("10.43.0.0/24", "10.43.0.1", "10.43.0.254");
+        String requestId = "Rq-" + UUID.randomUUID();
+
+        ApiClient.Response upper = new RestFixture(api).allocate(pool, requestId.toUpperCase(Locale.ROOT));
+        ApiClient.Response lower = new RestFixture(api).allocate(pool, requestId.toLowerCase(Locale.ROOT));
+
+        assertThat(upper.status()).isEqualTo(201);
+        assertThat(lower.status()).isEqualTo(201);
+        assertThat(upper.body()).isNotEqualTo(lower.body());
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(2);
     }
 }
