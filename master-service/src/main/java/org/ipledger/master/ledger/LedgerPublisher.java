@@ -41,7 +41,7 @@ public class LedgerPublisher extends PollingLoop {
 
     LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json,
                     LedgerProperties properties, PlatformTransactionManager transactions, Installation installation) {
-        super("ledger-publisher", properties.pollInterval());
+        super("ledger-publisher", properties.pollInterval(), properties.batchSize());
         this.positions = positions;
         this.kafka = kafka;
         this.topics = topics;
@@ -103,7 +103,7 @@ public class LedgerPublisher extends PollingLoop {
     }
 
     @Override
-    boolean pass() {
-        return publishOnce() == properties.batchSize();
+    int pass() {
+        return publishOnce();
     }
 }

@@ -32,7 +32,7 @@ public class LedgerSequencer extends PollingLoop {
 
     LedgerSequencer(LedgerPositions positions, PlatformTransactionManager transactions, LedgerProperties properties,
                     LedgerPublisher publisher) {
-        super("ledger-sequencer", properties.pollInterval());
+        super("ledger-sequencer", properties.pollInterval(), properties.batchSize());
         this.positions = positions;
         this.transaction = new TransactionTemplate(transactions);
         this.properties = properties;
@@ -87,7 +87,7 @@ public class LedgerSequencer extends PollingLoop {
     }
 
     @Override
-    boolean pass() {
-        return sequenceOnce() == properties.batchSize();
+    int pass() {
+        return sequenceOnce();
     }
 }

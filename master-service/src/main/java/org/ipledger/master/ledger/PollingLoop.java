@@ -19,20 +19,23 @@ abstract class PollingLoop implements SmartLifecycle {
 
     private final String name;
     private final Duration pollInterval;
+    private final int batchSize;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile Thread thread;
 
-    PollingLoop(String name, Duration pollInterval) {
+    /** @param batchSize the most a pass takes; a pass that takes that many is followed at once by another */
+    PollingLoop(String name, Duration pollInterval, int batchSize) {
         this.name = name;
         this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
     }
 
     /**
-     * Runs one pass; returns true when it stopped at its batch size, so that more work may be
-     * waiting. A pass that took less has taken everything there was when it started: what is
-     * committed later wakes the loop again, or the poll interval finds it.
+     * Runs one pass of at most the batch size; returns how much it took. A pass that took less
+     * has taken everything there was when it started: what is committed later wakes the loop
+     * again, or the poll interval finds it.
      */
-    abstract boolean pass();
+    abstract int pass();
 
     /** Asks for a pass now. */
     void wakeUp() {
@@ -46,7 +49,7 @@ abstract class PollingLoop implements SmartLifecycle {
                 wakeUps.drainPermits();
                 // Not until a pass finds nothing: under load that empty pass was every other
                 // one, a locking transaction each, as many as the pool transactions themselves.
-                while (pass()) {
+                while (pass() == batchSize) {
                     // A backlog: go on at once.
                 }
             } catch (InterruptedException e) {

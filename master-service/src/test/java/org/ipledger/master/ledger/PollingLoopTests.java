@@ -14,6 +14,8 @@ class PollingLoopTests {
     /** Never polls by itself during a test, so every pass after the first is a backlog or a wake-up. */
     private static final Duration NO_POLL = Duration.ofHours(1);
 
+    private static final int BATCH_SIZE = 10;
+
     private final CountingLoop loop = new CountingLoop();
 
     @AfterEach
@@ -59,15 +61,15 @@ class PollingLoopTests {
         volatile boolean wakeUpDuringFirstPass;
 
         CountingLoop() {
-            super("counting-loop", NO_POLL);
+            super("counting-loop", NO_POLL, BATCH_SIZE);
         }
 
         @Override
-        boolean pass() {
+        int pass() {
             if (passes.incrementAndGet() == 1 && wakeUpDuringFirstPass) {
                 wakeUp();
             }
-            return fullBatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            return fullBatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? BATCH_SIZE : BATCH_SIZE - 1;
         }
     }
 }
