@@ -127,8 +127,8 @@ public final class CommandBenchmark {
                     "10." + (16 * p + 15) + ".255.254"));
         }
         System.out.println(count + " pools, their commands on partitions " + pools.stream()
-                .map(id -> BuiltInPartitioner.partitionForKey(String.valueOf(id).getBytes(StandardCharsets.UTF_8),
-                        commandPartitions))
+                .map(id -> BuiltInPartitioner.partitionForKey(
+                        allocation("bench", id).partitionKey().getBytes(StandardCharsets.UTF_8), commandPartitions))
                 .toList() + " of " + commandPartitions);
         return pools;
     }
@@ -166,9 +166,12 @@ public final class CommandBenchmark {
     }
 
     private static boolean allocate(CommandClient client, String platform, long pool) {
-        CommandReply reply = client.send(new AllocateCommand(UUID.randomUUID().toString(), platform, pool, 1,
-                Optional.empty(), Optional.empty()), Duration.ofSeconds(30));
+        CommandReply reply = client.send(allocation(platform, pool), Duration.ofSeconds(30));
         return reply.ok();
+    }
+
+    private static AllocateCommand allocation(String platform, long pool) {
+        return new AllocateCommand(UUID.randomUUID().toString(), platform, pool, 1, Optional.empty(), Optional.empty());
     }
 
     /** A bare ReplyingKafkaTemplate round trip to a consumer that echoes, with no database. */
