@@ -21,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 public final class LedgerDatabase {
 
     private static final List<String> LEDGER_TABLES = List.of("ipnet", "ippool", "ippool_range", "ip", "auth_user",
-            "processed_command", "ippool_change", "ledger_outbox", "ledger_run", "ledger_position");
+            "processed_command", "ippool_journal", "ledger_outbox", "ledger_run", "ledger_position");
 
     private final String url;
     private final JdbcTemplate jdbc;

@@ -13,30 +13,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the allocation engine: the pool lock, the pool journal, address rows and replies. */
+/** The SQL of the allocation engine: the pool lock, address rows, the pool journal and replies. */
 @Repository
 class AddressStore {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final PoolJournal journal;
 
-    AddressStore(JdbcTemplate jdbc) {
+    AddressStore(JdbcTemplate jdbc, PoolJournal journal) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.journal = journal;
     }
 
     /** Locks the pool's row until the transaction ends: the per-pool serialisation of I1. */
     Optional<PoolState> lockPool(long poolId) {
         return jdbc.query("SELECT version, ranges_version FROM ippool WHERE id = ? FOR UPDATE",
                 (rs, n) -> new PoolState(rs.getLong(1), rs.getLong(2)), poolId).stream().findFirst();
-    }
-
-    /** Journal entries after {@code version}, in commit order. */
-    List<Change> changesSince(long poolId, long version) {
-        return jdbc.query("SELECT version, addr_bin, used FROM ippool_change WHERE ippool = ? AND version > ? "
-                        + "ORDER BY version, ordinal",
-                (rs, n) -> new Change(rs.getLong(1), AddressKey.address(rs.getBytes(2)), rs.getBoolean(3)),
-                poolId, version);
     }
 
     Map<String, StoredReply> replies(Collection<String> requestIds) {
@@ -61,7 +55,7 @@ class AddressStore {
         writeRows(effects.stream().flatMap(e -> e.rows().stream()).toList());
         List<PoolEffects> changed = effects.stream().filter(PoolEffects::changesAddresses).toList();
         if (!changed.isEmpty()) {
-            writeJournal(changed);
+            journal.write(changed.stream().map(e -> new PoolJournal.Version(e.poolId(), e.version(), e.journal())).toList());
             jdbc.batchUpdate("UPDATE ippool SET version = ? WHERE id = ?", changed, changed.size(), (ps, e) -> {
                 ps.setLong(1, e.version());
                 ps.setLong(2, e.poolId());
@@ -118,22 +112,6 @@ class AddressStore {
                 ps.setBytes(2, row.key());
             });
         }
-    }
-
-    private void writeJournal(List<PoolEffects> effects) {
-        List<Object[]> rows = new ArrayList<>();
-        for (PoolEffects pool : effects) {
-            List<PoolEffects.JournalEntry> journal = pool.journal();
-            for (int ordinal = 0; ordinal < journal.size(); ordinal++) {
-                rows.add(new Object[] {pool.poolId(), pool.version(), ordinal, journal.get(ordinal).key(),
-                    journal.get(ordinal).used()});
-            }
-        }
-        jdbc.batchUpdate("INSERT INTO ippool_change (ippool, version, ordinal, addr_bin, used) VALUES (?, ?, ?, ?, ?)", rows);
-    }
-
-    /** A committed change of the pool's journal. */
-    record Change(long version, IPAddress address, boolean used) {
     }
 
     /** A reply stored for a request id, with the fingerprint of the request that produced it. */

@@ -17,11 +17,11 @@ class FreeSpaceIndexes {
 
     private final Map<Long, FreeSpaceIndex> indexes = new ConcurrentHashMap<>();
     private final FreeSpaceIndexLoader loader;
-    private final AddressStore store;
+    private final PoolJournal journal;
 
-    FreeSpaceIndexes(FreeSpaceIndexLoader loader, AddressStore store) {
+    FreeSpaceIndexes(FreeSpaceIndexLoader loader, PoolJournal journal) {
         this.loader = loader;
-        this.store = store;
+        this.journal = journal;
     }
 
     /** The pool's index as of the given committed state; call it holding the pool's lock. */
@@ -47,7 +47,7 @@ class FreeSpaceIndexes {
         if (index.version() == state.version()) {
             return true;
         }
-        List<AddressStore.Change> changes = store.changesSince(index.poolId(), index.version());
+        List<PoolJournal.Change> changes = journal.since(index.poolId(), index.version());
         boolean complete = !changes.isEmpty()
                 && changes.get(0).version() == index.version() + 1
                 && changes.get(changes.size() - 1).version() == state.version();

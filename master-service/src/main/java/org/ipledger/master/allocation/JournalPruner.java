@@ -21,7 +21,7 @@ class JournalPruner {
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
     void prune() {
-        jdbc.sql("DELETE FROM ippool_change WHERE created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? SECOND) LIMIT 10000")
+        jdbc.sql("DELETE FROM ippool_journal WHERE created_at < DATE_SUB(UTC_TIMESTAMP(6), INTERVAL ? SECOND) LIMIT 10000")
                 .param(properties.journalRetention().toSeconds())
                 .update();
     }

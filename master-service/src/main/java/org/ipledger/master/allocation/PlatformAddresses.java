@@ -62,10 +62,12 @@ public class PlatformAddresses {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final LedgerOutbox ledger;
+    private final PoolJournal journal;
     private final TransactionTemplate insertsOrNone;
 
-    PlatformAddresses(JdbcTemplate jdbc, LedgerOutbox ledger, PlatformTransactionManager transactions) {
+    PlatformAddresses(JdbcTemplate jdbc, LedgerOutbox ledger, PoolJournal journal, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.journal = journal;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ledger = ledger;
         this.insertsOrNone = new TransactionTemplate(transactions);
@@ -220,26 +222,21 @@ public class PlatformAddresses {
 
     /** Journal entries for pools with few changes; a stale mark (ranges_version) for the others. */
     private void writeJournal(List<Write> writes, Map<Long, Long> versions) {
-        Map<Long, List<Write>> byPool = new TreeMap<>();
+        Map<Long, List<PoolJournal.Entry>> byPool = new TreeMap<>();
         writes.stream().filter(w -> w.change().poolId().isPresent() && w.changesUse())
-                .forEach(w -> byPool.computeIfAbsent(w.change().poolId().get(), id -> new ArrayList<>()).add(w));
-        List<Object[]> journal = new ArrayList<>();
-        byPool.forEach((poolId, poolWrites) -> {
-            if (poolWrites.size() > JOURNAL_LIMIT) {
+                .forEach(w -> byPool.computeIfAbsent(w.change().poolId().get(), id -> new ArrayList<>())
+                        .add(new PoolJournal.Entry(w.key(), w.change().status() != AddressStatus.FREE)));
+        List<PoolJournal.Version> journaled = new ArrayList<>();
+        byPool.forEach((poolId, entries) -> {
+            if (entries.size() > JOURNAL_LIMIT) {
                 jdbc.update("UPDATE ippool SET version = version + 1, ranges_version = ranges_version + 1 WHERE id = ?",
                         poolId);
                 return;
             }
             jdbc.update("UPDATE ippool SET version = version + 1 WHERE id = ?", poolId);
-            long version = versions.get(poolId) + 1;
-            for (int ordinal = 0; ordinal < poolWrites.size(); ordinal++) {
-                Write write = poolWrites.get(ordinal);
-                journal.add(new Object[] {poolId, version, ordinal, write.key(),
-                    write.change().status() != AddressStatus.FREE});
-            }
+            journaled.add(new PoolJournal.Version(poolId, versions.get(poolId) + 1, entries));
         });
-        jdbc.batchUpdate("INSERT INTO ippool_change (ippool, version, ordinal, addr_bin, used) VALUES (?, ?, ?, ?, ?)",
-                journal);
+        journal.write(journaled);
     }
 
     private record Held(String platformId, AddressStatus status) {

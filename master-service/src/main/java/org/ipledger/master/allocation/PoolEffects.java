@@ -47,16 +47,13 @@ final class PoolEffects {
                   Optional<String> requestId) implements RowChange {
     }
 
-    record JournalEntry(byte[] key, boolean used) {
-    }
-
     record ReplyRow(String requestId, String fingerprint, Reply reply, String platformId) {
     }
 
     private final long poolId;
     private final long version;
     private final List<RowChange> rows = new ArrayList<>();
-    private final List<JournalEntry> journal = new ArrayList<>();
+    private final List<PoolJournal.Entry> journal = new ArrayList<>();
     private final List<ReplyRow> replies = new ArrayList<>();
     private final Map<IPAddress, AddressStatus> written = new HashMap<>();
 
@@ -70,14 +67,14 @@ final class PoolEffects {
         byte[] key = AddressKey.of(address);
         rows.add(new Insert(key, address, networkId, poolId, status, owner, platformId, requestId));
         written.put(address, status);
-        journal.add(new JournalEntry(key, true));
+        journal.add(new PoolJournal.Entry(key, true));
     }
 
     void delete(IPAddress address, long networkId, String platformId, Optional<String> requestId) {
         byte[] key = AddressKey.of(address);
         rows.add(new Delete(key, address, networkId, platformId, requestId));
         written.put(address, AddressStatus.FREE);
-        journal.add(new JournalEntry(key, false));
+        journal.add(new PoolJournal.Entry(key, false));
     }
 
     void update(IPAddress address, long networkId, AddressStatus status, String platformId,
@@ -112,7 +109,7 @@ final class PoolEffects {
         return rows;
     }
 
-    List<JournalEntry> journal() {
+    List<PoolJournal.Entry> journal() {
         return journal;
     }
 

@@ -61,7 +61,7 @@ class PoolRepository {
     }
 
     void delete(long id) {
-        jdbc.sql("DELETE FROM ippool_change WHERE ippool = ?").param(id).update();
+        jdbc.sql("DELETE FROM ippool_journal WHERE ippool = ?").param(id).update();
         jdbc.sql("DELETE FROM ippool_range WHERE ippool = ?").param(id).update();
         jdbc.sql("DELETE FROM ippool WHERE id = ?").param(id).update();
     }
