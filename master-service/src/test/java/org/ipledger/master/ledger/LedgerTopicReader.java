@@ -21,9 +21,14 @@ final class LedgerTopicReader {
 
     /** Every record of the topic, waiting until there are at least {@code expected}. */
     static List<ConsumerRecord<String, String>> readAll(String topic, long expected) {
+        return readAll(SharedKafka.bootstrapServers(), topic, expected);
+    }
+
+    /** As {@link #readAll(String, long)}, from the given broker. */
+    static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic, long expected) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             TopicPartition partition = new TopicPartition(topic, 0);
