@@ -49,6 +49,15 @@ class MultiRowInsertIT {
     }
 
     @Test
+    void aDuplicateKeyAmongTheRestIsReportedAsOneAndTheirStatementWritesNone() {
+        INSERT.insert(jdbc, List.of("r3"));
+        List<String> names = IntStream.range(0, 5).mapToObj(i -> "r" + i).toList();
+
+        assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> INSERT.insert(jdbc, names));
+        assertThat(jdbc.queryForList("SELECT name FROM item", String.class)).containsExactly("r3");
+    }
+
+    @Test
     void noRowsWritesNothing() {
         INSERT.insert(jdbc, List.of());
 
