@@ -56,10 +56,6 @@ class AddressStore {
         List<PoolEffects> changed = effects.stream().filter(PoolEffects::changesAddresses).toList();
         if (!changed.isEmpty()) {
             journal.write(changed.stream().map(e -> new PoolJournal.Version(e.poolId(), e.version(), e.journal())).toList());
-            jdbc.batchUpdate("UPDATE ippool SET version = ? WHERE id = ?", changed, changed.size(), (ps, e) -> {
-                ps.setLong(1, e.version());
-                ps.setLong(2, e.poolId());
-            });
         }
         List<PoolEffects.ReplyRow> replies = effects.stream().flatMap(e -> e.replies().stream()).toList();
         if (!replies.isEmpty()) {

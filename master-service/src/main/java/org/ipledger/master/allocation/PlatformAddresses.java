@@ -233,7 +233,6 @@ public class PlatformAddresses {
                         poolId);
                 return;
             }
-            jdbc.update("UPDATE ippool SET version = version + 1 WHERE id = ?", poolId);
             journaled.add(new PoolJournal.Version(poolId, versions.get(poolId) + 1, entries));
         });
         journal.write(journaled);

@@ -30,8 +30,18 @@ class PoolJournal {
         this.jdbc = jdbc;
     }
 
-    /** Records the changes of pool versions committed by the current transaction. */
+    /**
+     * Records pool versions committed by the current transaction, which holds their pools' locks:
+     * each pool row's new version, and the version's changes.
+     */
     void write(List<Version> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE ippool SET version = ? WHERE id = ?", versions, versions.size(), (ps, version) -> {
+            ps.setLong(1, version.version());
+            ps.setLong(2, version.poolId());
+        });
         List<Object[]> rows = new ArrayList<>();
         for (Version version : versions) {
             List<Entry> entries = version.entries();
