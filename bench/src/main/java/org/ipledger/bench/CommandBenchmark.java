@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -41,16 +44,19 @@ import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
 import org.ipledger.testing.SharedKafka;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * The Kafka backbone measured in one run on one broker: the floor (a bare request-reply round trip
  * to an echo with no database), allocation by command from one sequential client and from 3
- * clients with 64 in flight each (after unmeasured rounds of the same, for the JIT), and the
- * ledger lag from commit to record on the ledger topic.
+ * clients with 64 in flight each (after unmeasured rounds of the same, for the JIT), the ledger
+ * lag from commit to record on the ledger topic, and last the floor under that same load: what the
+ * broker and the clients alone carry on this machine, the ceiling of the allocation rate beside it.
  * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.CommandBenchmark}
  */
 public final class CommandBenchmark {
@@ -64,7 +70,8 @@ public final class CommandBenchmark {
         LedgerDatabase database = LedgerDatabase.fresh();
         try (MasterInstance master = database.startMaster()) {
             Topics topics = new Topics(database.topicPrefix());
-            System.out.println("floor, bare request-reply to an echo: " + floor());
+            Echo echo = Echo.start();
+            System.out.println("floor, bare request-reply to an echo: " + floor(echo));
 
             ApiClient api = master.adminClient();
             List<Long> pools = pools(new RestFixture(api), Integer.getInteger("ipledger.bench.pools", 1),
@@ -112,6 +119,9 @@ public final class CommandBenchmark {
             System.out.println("duplicates in the database: " + (database.count("SELECT COUNT(*) FROM ip")
                     - database.count("SELECT COUNT(DISTINCT addr_bin) FROM ip")));
             clients.forEach(CommandClient::close);
+            System.out.println("floor under the same load, " + CLIENTS + " echo clients x " + IN_FLIGHT + " in flight "
+                    + "(3 rounds, the last): " + floorUnderLoad(echo));
+            echo.close();
         }
         System.exit(0);
     }
@@ -140,24 +150,34 @@ public final class CommandBenchmark {
     /** Every client's threads allocate PER_CLIENT addresses, IN_FLIGHT at a time. */
     private static String concurrentRound(List<CommandClient> clients, List<String> platforms, List<Long> pools)
             throws Exception {
-        Percentiles latency = new Percentiles(CLIENTS * PER_CLIENT);
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS * IN_FLIGHT);
-        List<Future<?>> work = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        long start = System.nanoTime();
+        List<Request> requests = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             CommandClient client = clients.get(c);
             String platform = platforms.get(c);
             long pool = pools.get(c % pools.size());
+            requests.add(() -> allocate(client, platform, pool));
+        }
+        return round(requests, "allocations/s");
+    }
+
+    /** Each client's IN_FLIGHT threads make PER_CLIENT requests in all, one at a time each. */
+    private static String round(List<Request> clients, String rate) throws Exception {
+        Percentiles latency = new Percentiles(clients.size() * PER_CLIENT);
+        ExecutorService threads = Executors.newFixedThreadPool(clients.size() * IN_FLIGHT);
+        List<Future<?>> work = new ArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        for (Request client : clients) {
             for (int t = 0; t < IN_FLIGHT; t++) {
                 work.add(threads.submit(() -> {
                     for (int i = 0; i < PER_CLIENT / IN_FLIGHT; i++) {
                         long t0 = System.nanoTime();
-                        if (!allocate(client, platform, pool)) {
+                        if (!client.send()) {
                             errors.incrementAndGet();
                         }
                         latency.add(System.nanoTime() - t0);
                     }
+                    return null;
                 }));
             }
         }
@@ -166,7 +186,14 @@ public final class CommandBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         threads.shutdown();
-        return String.format("%.0f allocations/s, %s, errors %d", latency.count() / seconds, latency.summary("ms"), errors.get());
+        return String.format("%.0f %s, %s, errors %d", latency.count() / seconds, rate, latency.summary("ms"), errors.get());
+    }
+
+    /** One request and its reply; false for an error reply. */
+    @FunctionalInterface
+    private interface Request {
+
+        boolean send() throws Exception;
     }
 
     private static boolean allocate(CommandClient client, String platform, long pool) {
@@ -179,50 +206,122 @@ public final class CommandBenchmark {
     }
 
     /** A bare ReplyingKafkaTemplate round trip to a consumer that echoes, with no database. */
-    private static String floor() throws Exception {
-        String requests = "bench.echo." + UUID.randomUUID();
-        String replies = requests + ".replies";
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(requests, 1, (short) 1), new NewTopic(replies, 1, (short) 1))).all().get();
-        }
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread echo = new Thread(() -> {
-            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers()),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-                 var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(),
-                         "linger.ms", 0), new StringSerializer(), new ByteArraySerializer())) {
-                consumer.assign(List.of(new TopicPartition(requests, 0)));
-                while (running.get()) {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                        ProducerRecord<String, byte[]> reply = new ProducerRecord<>(replies, record.key(), record.value());
-                        reply.headers().add(record.headers().lastHeader("kafka_correlationId"));
-                        producer.send(reply);
-                    }
-                }
-            }
-        });
-        echo.start();
-        var container = new KafkaMessageListenerContainer<>(new org.springframework.kafka.core.DefaultKafkaConsumerFactory<>(
-                Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(), "group.id", "bench-echo"),
-                new StringDeserializer(), new ByteArrayDeserializer()), new ContainerProperties(replies));
-        var template = new ReplyingKafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
-                "bootstrap.servers", SharedKafka.bootstrapServers(), "linger.ms", 0), new StringSerializer(),
-                new ByteArraySerializer()), container);
-        template.start();
-        template.waitForAssignment(Duration.ofSeconds(30));
+    private static String floor(Echo echo) throws Exception {
+        ReplyingKafkaTemplate<String, byte[], byte[]> template = echo.client("sequential");
         Percentiles floor = new Percentiles(SEQUENTIAL);
-        byte[] value = "{\"ping\":true}".getBytes();
         for (int i = 0; i < SEQUENTIAL + 500; i++) {
             long start = System.nanoTime();
-            template.sendAndReceive(new ProducerRecord<>(requests, "k", value), Duration.ofSeconds(10)).get();
+            echo.ping(template);
             if (i >= 500) {
                 floor.add(System.nanoTime() - start);
             }
         }
         template.stop();
-        running.set(false);
-        echo.join();
         return floor.summary("ms");
+    }
+
+    /**
+     * The floor under the load of the measured round: CLIENTS request-reply clients with IN_FLIGHT
+     * threads each, to the echo. What the broker and the clients alone can carry on this machine,
+     * the ceiling of any allocation rate measured beside it.
+     */
+    private static String floorUnderLoad(Echo echo) throws Exception {
+        List<ReplyingKafkaTemplate<String, byte[], byte[]>> templates = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            templates.add(echo.client("client-" + c));
+        }
+        List<Request> requests = templates.stream().<Request>map(template -> () -> {
+            echo.ping(template);
+            return true;
+        }).toList();
+        String round = "";
+        for (int r = 0; r < 3; r++) {
+            round = round(requests, "round trips/s");
+        }
+        templates.forEach(ReplyingKafkaTemplate::stop);
+        return round;
+    }
+
+    /**
+     * A consumer that answers every request with its own bytes on the topic the request names,
+     * with no master and no database: the floor of a request-reply round trip.
+     */
+    private static final class Echo implements AutoCloseable {
+
+        private static final byte[] PING = "{\"ping\":true}".getBytes(StandardCharsets.UTF_8);
+
+        private final String requests = "bench.echo." + UUID.randomUUID();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread = new Thread(this::answer, "bench-echo");
+
+        static Echo start() {
+            Echo echo = new Echo();
+            createTopics(echo.requests);
+            echo.thread.start();
+            return echo;
+        }
+
+        private void answer() {
+            // From the topic's start: a request sent before the consumer has a position is answered too.
+            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(),
+                    "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+                 var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(),
+                         "linger.ms", 0), new StringSerializer(), new ByteArraySerializer())) {
+                consumer.assign(List.of(new TopicPartition(requests, 0)));
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        String replies = new String(record.headers().lastHeader(KafkaHeaders.REPLY_TOPIC).value(),
+                                StandardCharsets.UTF_8);
+                        ProducerRecord<String, byte[]> reply = new ProducerRecord<>(replies, record.key(), record.value());
+                        reply.headers().add(record.headers().lastHeader(KafkaHeaders.CORRELATION_ID));
+                        producer.send(reply);
+                    }
+                }
+            }
+        }
+
+        /** A request-reply client of the echo with a replies topic of its own, as a platform has. */
+        ReplyingKafkaTemplate<String, byte[], byte[]> client(String name) {
+            String replies = requests + "." + name + ".replies";
+            createTopics(replies);
+            var container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(
+                    Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(), "group.id", replies),
+                    new StringDeserializer(), new ByteArrayDeserializer()), new ContainerProperties(replies));
+            var template = new ReplyingKafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
+                    "bootstrap.servers", SharedKafka.bootstrapServers(), "linger.ms", 0), new StringSerializer(),
+                    new ByteArraySerializer()), container);
+            template.start();
+            try {
+                template.waitForAssignment(Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return template;
+        }
+
+        void ping(ReplyingKafkaTemplate<String, byte[], byte[]> template) throws Exception {
+            template.sendAndReceive(new ProducerRecord<>(requests, "k", PING), Duration.ofSeconds(10)).get();
+        }
+
+        private static void createTopics(String... topics) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+                admin.createTopics(Stream.of(topics).map(topic -> new NewTopic(topic, 1, (short) 1)).toList()).all().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
     }
 
     /** How the master combined the round's allocations into pool transactions (its own meters). */
