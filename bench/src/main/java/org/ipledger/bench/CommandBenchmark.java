@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -254,9 +251,9 @@ public final class CommandBenchmark {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread = new Thread(this::answer, "bench-echo");
 
-        static Echo start() {
+        static Echo start() throws Exception {
             Echo echo = new Echo();
-            createTopics(echo.requests);
+            createTopic(echo.requests);
             echo.thread.start();
             return echo;
         }
@@ -281,9 +278,9 @@ public final class CommandBenchmark {
         }
 
         /** A request-reply client of the echo with a replies topic of its own, as a platform has. */
-        ReplyingKafkaTemplate<String, byte[], byte[]> client(String name) {
+        ReplyingKafkaTemplate<String, byte[], byte[]> client(String name) throws Exception {
             String replies = requests + "." + name + ".replies";
-            createTopics(replies);
+            createTopic(replies);
             var container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(
                     Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(), "group.id", replies),
                     new StringDeserializer(), new ByteArrayDeserializer()), new ContainerProperties(replies));
@@ -291,12 +288,7 @@ public final class CommandBenchmark {
                     "bootstrap.servers", SharedKafka.bootstrapServers(), "linger.ms", 0), new StringSerializer(),
                     new ByteArraySerializer()), container);
             template.start();
-            try {
-                template.waitForAssignment(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            template.waitForAssignment(Duration.ofSeconds(30));
             return template;
         }
 
@@ -304,16 +296,10 @@ public final class CommandBenchmark {
             template.sendAndReceive(new ProducerRecord<>(requests, "k", PING), Duration.ofSeconds(10)).get();
         }
 
-        private static void createTopics(String... topics) {
+        /** Topic names carry a random UUID: none exists before. */
+        private static void createTopic(String topic) throws Exception {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-                admin.createTopics(Stream.of(topics).map(topic -> new NewTopic(topic, 1, (short) 1)).toList()).all().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new IllegalStateException(e.getCause());
-                }
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
             }
         }
 
