@@ -1,0 +1,198 @@
+package org.ipledger.e2e.faults;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a fault run's history of requests and its end state against ipledger's promises: no
+ * address held twice (I1), every request answered once and the same way on retry (I4), nothing
+ * allocated on the master that its requester never heard of, the ledger gap-free in order (I3),
+ * every captured row on the master exactly once and gone locally (I6), replicas equal to the
+ * master, agents back to active, owner names only on their platform (I5).
+ *
+ * <p>Times come from the requesters' side, so an effect is known only to lie between a request's
+ * first sending and its answer; two holds of one address are a violation only when no release of
+ * it could have come between them in any order those windows allow, as Jepsen's checkers judge a
+ * history by what a real execution could have been.
+ */
+final class HistoryChecker {
+
+    static final String HELD_TWICE = "no address held twice";
+    static final String LOST_ANSWER = "every request answered";
+    static final String SAME_ANSWER = "the same answer on retry";
+    static final String UNANSWERED_ON_MASTER = "nothing allocated without an answer";
+    static final String LEDGER_GAP = "ledger gap-free and in order";
+    static final String CAPTURED_ONCE = "every captured row on the master once and gone locally";
+    static final String REPLICA_EQUAL = "every replica equal to the master";
+    static final String AGENT_ACTIVE = "every agent back to active";
+    static final String OWNER_LEAKED = "owner names stay on their platform";
+
+    private HistoryChecker() {
+    }
+
+    /** Every violation, in the order of the promises above. */
+    static List<Violation> check(List<Request> history, EndState end) {
+        List<Violation> violations = new ArrayList<>();
+        violations.addAll(noAddressHeldTwice(history));
+        violations.addAll(everyRequestAnswered(history));
+        violations.addAll(sameAnswerOnRetry(history));
+        violations.addAll(nothingAllocatedWithoutAnswer(history, end.masterAddresses()));
+        violations.addAll(ledgerGapFree(end.ledgerSeqs()));
+        violations.addAll(capturedOnce(end.captured()));
+        violations.addAll(replicasEqual(end.masterView(), end.replicaViews()));
+        violations.addAll(agentsActive(end.agentStates()));
+        violations.addAll(ownersStayHome(history, end.foreignViews()));
+        return violations;
+    }
+
+    static List<Violation> noAddressHeldTwice(List<Request> history) {
+        Map<String, List<Request>> holders = new HashMap<>();
+        Map<String, List<Request>> releases = new HashMap<>();
+        for (Request request : history) {
+            request.held().forEach(address -> holders.computeIfAbsent(address, a -> new ArrayList<>()).add(request));
+            if (request.kind() == Request.Kind.RELEASE && request.answer().filter(Attempt::ok).isPresent()) {
+                releases.computeIfAbsent(request.address(), a -> new ArrayList<>()).add(request);
+            }
+        }
+        List<Violation> violations = new ArrayList<>();
+        holders.forEach((address, held) -> {
+            List<Request> released = releases.getOrDefault(address, List.of());
+            for (int i = 0; i < held.size(); i++) {
+                for (int j = i + 1; j < held.size(); j++) {
+                    Request a = held.get(i);
+                    Request b = held.get(j);
+                    if (!releasedBetween(a, b, released) && !releasedBetween(b, a, released)) {
+                        violations.add(Violation.of(HELD_TWICE, address + " answered to both " + a.requestId()
+                                + " (platform " + a.platform() + ") and " + b.requestId() + " (platform " + b.platform()
+                                + ") with no release that could have come between", a, b));
+                    }
+                }
+            }
+        });
+        return violations;
+    }
+
+    /** Whether some release could have freed {@code first}'s address before {@code second} took it. */
+    private static boolean releasedBetween(Request first, Request second, List<Request> releases) {
+        return releases.stream().anyMatch(release -> release.answeredAt() > first.firstInvokedAt()
+                && release.firstInvokedAt() < second.answeredAt());
+    }
+
+    static List<Violation> everyRequestAnswered(List<Request> history) {
+        return history.stream().filter(request -> request.answer().isEmpty())
+                .map(request -> Violation.of(LOST_ANSWER, request.requestId() + " of platform " + request.platform()
+                        + " was never answered in " + request.attempts().size() + " attempt(s)"
+                        + (request.kept() ? " although its client kept retrying" : ""), request))
+                .toList();
+    }
+
+    static List<Violation> sameAnswerOnRetry(List<Request> history) {
+        List<Violation> violations = new ArrayList<>();
+        for (Request request : history) {
+            List<String> answers = request.attempts().stream().filter(Attempt::definitive).map(Attempt::answer)
+                    .distinct().toList();
+            if (answers.size() > 1) {
+                violations.add(Violation.of(SAME_ANSWER, request.requestId() + " answered " + answers, request));
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * A row the master stores for a request must be that request's answer; an answered
+     * allocation, not released since, must be stored.
+     */
+    static List<Violation> nothingAllocatedWithoutAnswer(List<Request> history, List<EndState.MasterAddress> rows) {
+        Map<String, Request> byId = history.stream().collect(Collectors.toMap(Request::requestId, r -> r, (a, b) -> a));
+        List<Violation> violations = new ArrayList<>();
+        Set<String> stored = rows.stream().map(EndState.MasterAddress::address).collect(Collectors.toSet());
+        for (EndState.MasterAddress row : rows) {
+            Request request = row.requestId() == null ? null : byId.get(row.requestId());
+            if (request != null && !request.held().contains(row.address())) {
+                violations.add(Violation.of(UNANSWERED_ON_MASTER, row.address() + " is stored on the master for "
+                        + row.requestId() + ", whose requester got " + request.answer().map(Attempt::answer)
+                        .orElse("no answer"), request));
+            }
+        }
+        Set<String> released = history.stream().filter(r -> r.kind() == Request.Kind.RELEASE)
+                .filter(r -> r.answer().filter(Attempt::ok).isPresent()).map(Request::address).collect(Collectors.toSet());
+        for (Request request : history) {
+            for (String address : request.held()) {
+                if (!stored.contains(address) && !released.contains(address)) {
+                    violations.add(Violation.of(UNANSWERED_ON_MASTER, address + " was answered to "
+                            + request.requestId() + " but is not stored on the master", request));
+                }
+            }
+        }
+        return violations;
+    }
+
+    static List<Violation> ledgerGapFree(List<Long> seqs) {
+        for (int i = 0; i < seqs.size(); i++) {
+            long expected = i + 1L;
+            if (seqs.get(i) != expected) {
+                return List.of(Violation.of(LEDGER_GAP, "record " + i + " of the ledger topic has seq " + seqs.get(i)
+                        + " where " + expected + " was due" + (seqs.get(i) > expected ? " (a gap)" : " (a repeat or reorder)")));
+            }
+        }
+        return List.of();
+    }
+
+    static List<Violation> capturedOnce(List<EndState.CapturedRow> rows) {
+        return rows.stream().filter(row -> row.copiesOnMaster() != 1 || row.leftLocally())
+                .map(row -> Violation.of(CAPTURED_ONCE, row.table() + " row " + row.key() + " of platform "
+                        + row.platform() + ": " + row.copiesOnMaster() + " on the master"
+                        + (row.leftLocally() ? ", still in the platform's table" : "")))
+                .toList();
+    }
+
+    static List<Violation> replicasEqual(String masterView, Map<Integer, String> replicaViews) {
+        return replicaViews.entrySet().stream().filter(view -> !Objects.equals(view.getValue(), masterView))
+                .map(view -> Violation.of(REPLICA_EQUAL, "platform " + view.getKey() + " reads "
+                        + firstDifference(masterView, view.getValue())))
+                .toList();
+    }
+
+    static List<Violation> agentsActive(Map<Integer, String> states) {
+        return states.entrySet().stream().filter(state -> !"active".equals(state.getValue()))
+                .map(state -> Violation.of(AGENT_ACTIVE, "platform " + state.getKey() + " is " + state.getValue()))
+                .toList();
+    }
+
+    static List<Violation> ownersStayHome(List<Request> history, Map<Integer, List<String>> foreignViews) {
+        List<Violation> violations = new ArrayList<>();
+        for (Request request : history) {
+            if (request.owner() == null) {
+                continue;
+            }
+            for (String view : foreignViews.getOrDefault(request.platform(), List.of())) {
+                if (view.contains(request.owner())) {
+                    violations.add(Violation.of(OWNER_LEAKED, "owner " + request.owner() + " of platform "
+                            + request.platform() + " is readable outside it", request));
+                    break;
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static String firstDifference(String expected, String actual) {
+        String left = expected == null ? "" : expected;
+        String right = actual == null ? "" : actual;
+        int at = 0;
+        while (at < left.length() && at < right.length() && left.charAt(at) == right.charAt(at)) {
+            at++;
+        }
+        return "differently from the master at character " + at + ": master '" + excerpt(left, at) + "', replica '"
+                + excerpt(right, at) + "'";
+    }
+
+    private static String excerpt(String text, int at) {
+        return text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 40));
+    }
+}

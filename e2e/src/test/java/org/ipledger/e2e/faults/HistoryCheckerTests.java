@@ -1,0 +1,122 @@
+package org.ipledger.e2e.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class HistoryCheckerTests {
+
+    private static final String MASTER_VIEW = "[10.0.0.1 allocated, 10.0.0.2 allocated]";
+
+    @Test
+    void aCleanHistoryHasNoViolation() {
+        List<Request> history = List.of(allocated("r1", 1, 0, 10, "10.0.0.1"), allocated("r2", 2, 5, 15, "10.0.0.2"));
+
+        assertThat(HistoryChecker.check(history, endState(history, List.of(1L, 2L)))).isEmpty();
+    }
+
+    @Test
+    void namesADuplicateALostAnswerAndAGap() {
+        Request first = allocated("r1", 1, 0, 10, "10.0.0.1");
+        Request duplicate = allocated("r2", 2, 20, 30, "10.0.0.1");
+        Request lost = new Request("r3", 1, Request.Kind.ALLOCATE, 7, null, null,
+                List.of(Attempt.lost(40, 45), new Attempt(50, 60, 503, "master_unreachable", List.of())), true);
+        List<Request> history = List.of(first, duplicate, lost);
+
+        List<Violation> violations = HistoryChecker.check(history, endState(List.of(first), List.of(1L, 2L, 4L)));
+
+        assertThat(violations).extracting(Violation::promise).containsExactly(HistoryChecker.HELD_TWICE,
+                HistoryChecker.LOST_ANSWER, HistoryChecker.LEDGER_GAP);
+        assertThat(violations.get(0).what()).contains("10.0.0.1", "r1", "r2");
+        assertThat(violations.get(0).requests()).containsExactly(first, duplicate);
+        assertThat(violations.get(1).what()).contains("r3", "2 attempt(s)", "kept retrying");
+        assertThat(violations.get(2).what()).contains("seq 4 where 3 was due", "gap");
+    }
+
+    @Test
+    void anAddressReleasedBetweenTwoAllocationsMayBeHandedOutAgain() {
+        List<Request> history = List.of(allocated("r1", 1, 0, 10, "10.0.0.1"),
+                released("r2", 1, 12, 18, "10.0.0.1"), allocated("r3", 2, 15, 25, "10.0.0.1"));
+
+        assertThat(HistoryChecker.noAddressHeldTwice(history)).isEmpty();
+    }
+
+    @Test
+    void aReleaseAnsweredBeforeTheFirstAllocationWasSentDoesNotExcuseADuplicate() {
+        List<Request> history = List.of(released("r0", 1, 0, 5, "10.0.0.1"),
+                allocated("r1", 1, 10, 20, "10.0.0.1"), allocated("r2", 2, 30, 40, "10.0.0.1"));
+
+        assertThat(HistoryChecker.noAddressHeldTwice(history)).extracting(Violation::promise)
+                .containsExactly(HistoryChecker.HELD_TWICE);
+    }
+
+    @Test
+    void aRetryAnsweredDifferentlyIsNamed() {
+        Request request = new Request("r1", 1, Request.Kind.ALLOCATE, 7, null, null, List.of(
+                new Attempt(0, 10, 201, null, List.of("10.0.0.1")), new Attempt(20, 30, 201, null, List.of("10.0.0.2"))),
+                false);
+
+        assertThat(HistoryChecker.sameAnswerOnRetry(List.of(request))).singleElement()
+                .satisfies(violation -> assertThat(violation.what()).contains("10.0.0.1", "10.0.0.2"));
+    }
+
+    @Test
+    void anAllocationStoredOnTheMasterForARequestNeverAnsweredIsNamed() {
+        Request unanswered = new Request("r1", 1, Request.Kind.ALLOCATE, 7, null, null,
+                List.of(Attempt.lost(0, 10)), true);
+
+        assertThat(HistoryChecker.nothingAllocatedWithoutAnswer(List.of(unanswered),
+                List.of(new EndState.MasterAddress("10.0.0.9", "r1", "p1")))).singleElement()
+                .satisfies(violation -> assertThat(violation.what()).contains("10.0.0.9", "r1", "no answer"));
+    }
+
+    @Test
+    void aRepeatedLedgerRecordIsNamed() {
+        assertThat(HistoryChecker.ledgerGapFree(List.of(1L, 2L, 2L, 3L))).singleElement()
+                .satisfies(violation -> assertThat(violation.what()).contains("repeat"));
+    }
+
+    @Test
+    void aCapturedRowTwiceOnTheMasterOrLeftLocallyIsNamed() {
+        assertThat(HistoryChecker.capturedOnce(List.of(new EndState.CapturedRow(1, "ipnet", "10.9.0.0/24", 2, false),
+                new EndState.CapturedRow(2, "ip", "10.9.1.5", 1, true),
+                new EndState.CapturedRow(2, "ip", "10.9.1.6", 1, false))))
+                .extracting(Violation::what)
+                .containsExactly("ipnet row 10.9.0.0/24 of platform 1: 2 on the master",
+                        "ip row 10.9.1.5 of platform 2: 1 on the master, still in the platform's table");
+    }
+
+    @Test
+    void aReplicaBehindTheMasterAnAgentNotActiveAndALeakedOwnerAreNamed() {
+        Request owned = new Request("r1", 1, Request.Kind.ALLOCATE, 7, null, "vm-p1-17",
+                List.of(new Attempt(0, 10, 201, null, List.of("10.0.0.1"))), false);
+
+        assertThat(HistoryChecker.replicasEqual(MASTER_VIEW, Map.of(2, "[10.0.0.1 allocated]")))
+                .singleElement().satisfies(violation -> assertThat(violation.what()).contains("platform 2"));
+        assertThat(HistoryChecker.agentsActive(Map.of(1, "active", 2, "failed"))).extracting(Violation::what)
+                .containsExactly("platform 2 is failed");
+        assertThat(HistoryChecker.ownersStayHome(List.of(owned), Map.of(1, List.of("{\"owner\":\"vm-p1-17\"}"))))
+                .singleElement().satisfies(violation -> assertThat(violation.what()).contains("vm-p1-17"));
+    }
+
+    private static Request allocated(String id, int platform, long sent, long answered, String address) {
+        return new Request(id, platform, Request.Kind.ALLOCATE, 7, null, null,
+                List.of(new Attempt(sent, answered, 201, null, List.of(address))), false);
+    }
+
+    private static Request released(String id, int platform, long sent, long answered, String address) {
+        return new Request(id, platform, Request.Kind.RELEASE, 7, address, null,
+                List.of(new Attempt(sent, answered, 204, null, List.of())), false);
+    }
+
+    private static EndState endState(List<Request> stored, List<Long> seqs) {
+        List<EndState.MasterAddress> rows = stored.stream().flatMap(request -> request.held().stream()
+                .map(address -> new EndState.MasterAddress(address, request.requestId(), "p" + request.platform())))
+                .toList();
+        return new EndState(rows, seqs, MASTER_VIEW, Map.of(1, MASTER_VIEW, 2, MASTER_VIEW),
+                Map.of(1, "active", 2, "active"), List.of(), Map.of());
+    }
+}
