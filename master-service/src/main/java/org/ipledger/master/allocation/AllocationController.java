@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressParser;
-import org.ipledger.master.api.Patch;
 import org.ipledger.master.platform.MasterPlatform;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.Page;
+import org.ipledger.web.Patch;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

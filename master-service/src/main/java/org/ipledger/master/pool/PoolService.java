@@ -6,13 +6,13 @@ import java.util.Set;
 
 import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
-import org.ipledger.master.api.Patch;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.ipledger.schemas.ledger.LedgerEntryType;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.Page;
+import org.ipledger.web.Patch;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,7 @@
 package org.ipledger.agent.auth;
 
 import org.ipledger.web.JsonSecurityErrors;
+import org.ipledger.web.RoleNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,8 +19,6 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class AgentSecurity {
 
-    static final String ADMIN = "@admin";
-
     @Bean
     SecurityFilterChain api(HttpSecurity http, SessionIntrospector introspector, JsonSecurityErrors errors) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -30,7 +29,7 @@ class AgentSecurity {
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/api/v1/integration", "/actuator/health/**",
                                 "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
-                        .requestMatchers("/api/v1/**").hasAuthority(ADMIN)
+                        .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .opaqueToken(token -> token.introspector(introspector))
@@ -43,6 +42,6 @@ class AgentSecurity {
     /** 401 and 403 as the API's JSON error body, as on the master. */
     @Bean
     JsonSecurityErrors jsonSecurityErrors(ObjectMapper json) {
-        return new JsonSecurityErrors(json, SessionIntrospector.UNKNOWN, ADMIN);
+        return new JsonSecurityErrors(json, SessionIntrospector.UNKNOWN);
     }
 }

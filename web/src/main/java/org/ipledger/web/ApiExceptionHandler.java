@@ -1,9 +1,7 @@
-package org.ipledger.master.api;
+package org.ipledger.web;
 
 import java.util.stream.Collectors;
 
-import org.ipledger.web.ApiException;
-import org.ipledger.web.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,9 +18,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every failure into the JSON error body {@code {error, message, details?}}. */
+/**
+ * Turns every failure of the master's and the agent's APIs into the JSON error body
+ * {@code {error, message, details?}}, so both answer the same bad input with the same status and
+ * code. A service takes it with {@code @Import}.
+ */
 @RestControllerAdvice
-class ApiExceptionHandler {
+public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
