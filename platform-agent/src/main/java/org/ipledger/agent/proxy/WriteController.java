@@ -126,9 +126,14 @@ class WriteController {
     @PostMapping("/api/v1/pools/{id}/allocations")
     ResponseEntity<JsonNode> allocate(@PathVariable long id, @RequestBody NewAllocation body) {
         String requestId = required(body.requestId(), "requestId");
+        int count = body.count() == null ? 1 : body.count();
+        if (count < 1 || count > AllocateCommand.MAX_COUNT) {
+            // The master would refuse the command unread, without a reply: refuse it here with the master's code.
+            throw ApiException.badRequest("count_out_of_range",
+                    "count must be between 1 and the master's limit (at most " + AllocateCommand.MAX_COUNT + "), got " + count + ".");
+        }
         ResponseEntity<JsonNode> response = send(HttpStatus.CREATED, requestId, given -> new AllocateCommand(given,
-                master.platformId(), id, body.count() == null ? 1 : body.count(), Optional.ofNullable(body.address()),
-                Optional.empty()));
+                master.platformId(), id, count, Optional.ofNullable(body.address()), Optional.empty()));
         Optional.ofNullable(body.owner()).ifPresent(owner -> owners.remember(response.getBody(), owner));
         return response;
     }
