@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * An agent joined to a master through {@code PUT /api/v1/integration}, whose replica the
  * integration started, with a client logged in through the agent for its reads.
  */
-final class ReplicaFixture implements AutoCloseable {
+public final class ReplicaFixture implements AutoCloseable {
 
-    final AgentInstance agent;
+    public final AgentInstance agent;
     final MasterLink link;
-    final ApiClient reads;
+    /** Logged in through the agent as the master's first administrator. */
+    public final ApiClient reads;
 
     private ReplicaFixture(AgentInstance agent, MasterLink link, ApiClient reads) {
         this.agent = agent;
@@ -32,7 +33,7 @@ final class ReplicaFixture implements AutoCloseable {
     }
 
     /** Starts an agent on a fresh platform database, joins it and waits until its replica is at the master's last seq. */
-    static ReplicaFixture joined(MasterInstance master, LedgerDatabase database, Path dataDir, String... properties) {
+    public static ReplicaFixture joined(MasterInstance master, LedgerDatabase database, Path dataDir, String... properties) {
         AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(), properties);
         ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
         ApiClient.Response join = anonymous.send(anonymous.request("/api/v1/integration")
