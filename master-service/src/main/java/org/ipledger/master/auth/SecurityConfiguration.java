@@ -1,5 +1,6 @@
 package org.ipledger.master.auth;
 
+import org.ipledger.web.BearerTokenSecurity;
 import org.ipledger.web.JsonSecurityErrors;
 import org.ipledger.web.RoleNames;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,8 +25,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenIntrospector introspector, JsonSecurityErrors errors) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/v3/api-docs/**", "/actuator/health/**",
@@ -38,12 +37,7 @@ class SecurityConfiguration {
                                         || a.equals(RoleNames.platform(context.getVariables().get("platformId"))))))
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .opaqueToken(token -> token.introspector(introspector))
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+                        .anyRequest().authenticated());
         return http.build();
     }
 

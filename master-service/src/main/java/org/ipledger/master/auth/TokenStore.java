@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.ipledger.web.BearerTokens;
 import org.ipledger.web.RoleNames;
+import org.ipledger.web.StoredTokenIntrospector.Holder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -70,12 +71,5 @@ class TokenStore {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void deleteExpired() {
         jdbc.sql("DELETE FROM auth_token WHERE expires_at < UTC_TIMESTAMP(6)").update();
-    }
-
-    record Holder(String email, List<String> roles, Instant expiresAt) {
-
-        boolean expired() {
-            return !Instant.now().isBefore(expiresAt);
-        }
     }
 }

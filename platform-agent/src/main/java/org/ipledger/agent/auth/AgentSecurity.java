@@ -1,12 +1,12 @@
 package org.ipledger.agent.auth;
 
+import org.ipledger.web.BearerTokenSecurity;
 import org.ipledger.web.JsonSecurityErrors;
 import org.ipledger.web.RoleNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,8 +21,7 @@ class AgentSecurity {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SessionIntrospector introspector, JsonSecurityErrors errors) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/integration/preflight").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/integration").permitAll()
@@ -30,12 +29,7 @@ class AgentSecurity {
                                 "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
                         .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .opaqueToken(token -> token.introspector(introspector))
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+                        .anyRequest().authenticated());
         return http.build();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ipledger.web.BearerTokens;
+import org.ipledger.web.StoredTokenIntrospector.Holder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,19 +30,11 @@ class Sessions {
         jdbc.sql("DELETE FROM agent_session WHERE expires_at < ?").param(Timestamp.from(Instant.now())).update();
     }
 
-    Optional<Session> find(String token) {
+    Optional<Holder> find(String token) {
         return jdbc.sql("SELECT email, roles, expires_at FROM agent_session WHERE token_hash = ?").param(BearerTokens.hash(token))
-                .query((rs, row) -> new Session(rs.getString(1),
+                .query((rs, row) -> new Holder(rs.getString(1),
                         Arrays.stream(rs.getString(2).split(",")).filter(role -> !role.isEmpty()).toList(),
                         rs.getTimestamp(3).toInstant()))
                 .optional();
-    }
-
-    /** One logged-in user. */
-    record Session(String email, List<String> roles, Instant expiresAt) {
-
-        boolean expired() {
-            return expiresAt.isBefore(Instant.now());
-        }
     }
 }
