@@ -3,7 +3,6 @@ package org.ipledger.agent.proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -29,6 +28,7 @@ import org.ipledger.schemas.command.UpdateNetworkCommand;
 import org.ipledger.schemas.command.UpdatePoolCommand;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.Patch;
+import org.ipledger.web.PatchFields;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,10 +49,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class WriteController {
 
-    private static final Set<String> NETWORK_CHANGEABLE = Set.of("name", "gateway", "vlan", "locations", "note");
-    private static final Set<String> POOL_CHANGEABLE = Set.of("name", "locations", "note");
-    private static final Set<String> ADDRESS_CHANGEABLE = Set.of("status", "requestId");
-
     private final MasterCommands master;
     private final LocalOwners owners;
 
@@ -71,7 +67,7 @@ class WriteController {
     @PatchMapping("/api/v1/networks/{id}")
     ResponseEntity<JsonNode> updateNetwork(@PathVariable long id, @RequestBody Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Patch patch = new Patch(body, NETWORK_CHANGEABLE);
+        Patch patch = new Patch(body, PatchFields.NETWORK);
         return send(HttpStatus.OK, key, requestId -> new UpdateNetworkCommand(requestId, master.platformId(), id,
                 new NetworkChanges(name(patch), Optional.ofNullable(patch.string("gateway", null)),
                         Optional.ofNullable(patch.integer("vlan", null)), locations(patch),
@@ -93,7 +89,7 @@ class WriteController {
     @PatchMapping("/api/v1/pools/{id}")
     ResponseEntity<JsonNode> updatePool(@PathVariable long id, @RequestBody Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        Patch patch = new Patch(body, POOL_CHANGEABLE);
+        Patch patch = new Patch(body, PatchFields.POOL);
         return send(HttpStatus.OK, key, requestId -> new UpdatePoolCommand(requestId, master.platformId(), id,
                 new PoolChanges(name(patch), locations(patch), Optional.ofNullable(patch.string("note", null))),
                 cleared(patch, List.of(ClearableAttribute.NOTE))));
@@ -140,7 +136,7 @@ class WriteController {
 
     @PatchMapping("/api/v1/addresses/{address}")
     ResponseEntity<JsonNode> changeStatus(@PathVariable String address, @RequestBody Map<String, Object> body) {
-        Patch patch = new Patch(body, ADDRESS_CHANGEABLE);
+        Patch patch = new Patch(body, PatchFields.ADDRESS);
         String status = AddressStatuses.storable(patch.string("status", null));
         return send(HttpStatus.OK, patch.string("requestId", null), requestId -> new ReserveCommand(requestId,
                 master.platformId(), Optional.empty(), address, Optional.of(status), Optional.empty()));
