@@ -24,6 +24,7 @@ public final class ReplicaFixture implements AutoCloseable {
 
     public final AgentInstance agent;
     final MasterLink link;
+    /** Logged in through the agent as the master's first administrator. */
     public final ApiClient reads;
 
     private ReplicaFixture(AgentInstance agent, MasterLink link, ApiClient reads) {
