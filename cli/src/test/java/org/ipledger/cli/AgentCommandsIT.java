@@ -68,7 +68,8 @@ class AgentCommandsIT {
     @Test
     @Order(1)
     void preflightShowsTheConflictsAsATableAndExitsWith5() {
-        CommandLineRun run = toAgent("preflight", conflicting.baseUrl(), PASSWORD_LINE);
+        CommandLineRun run = toAgent("preflight", conflicting.baseUrl(), PASSWORD_LINE,
+                "--setup-token-file", setupTokenFile("conflicting"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.NEGATIVE_OUTCOME.code());
         assertThat(run.out()).startsWith("KIND").contains("LOCAL").contains("MASTER").contains("MESSAGE")
@@ -79,7 +80,8 @@ class AgentCommandsIT {
     @Test
     @Order(2)
     void cleanPreflightSaysThePlatformCanJoin() {
-        CommandLineRun run = toAgent("preflight", joining.baseUrl(), PASSWORD_LINE);
+        CommandLineRun run = toAgent("preflight", joining.baseUrl(), PASSWORD_LINE,
+                "--setup-token-file", setupTokenFile("joining"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).isEqualTo("no conflicts: the platform can join\n");
@@ -88,11 +90,21 @@ class AgentCommandsIT {
     @Test
     @Order(3)
     void joinWithAWrongPasswordIsRefusedWithExitCode2() {
-        CommandLineRun run = toAgent("join", joining.baseUrl(), "not-the-password\n");
+        CommandLineRun run = toAgent("join", joining.baseUrl(), "not-the-password\n",
+                "--setup-token-file", setupTokenFile("joining"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.err()).startsWith("ipledger: wrong e-mail or password").contains("master_credentials_rejected");
         assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    @Order(3)
+    void joinWithoutTheAgentsSetupTokenIsRefusedWithExitCode2() {
+        CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(run.err()).contains("setup_token_required");
     }
 
     @Test
@@ -107,7 +119,8 @@ class AgentCommandsIT {
     @Test
     @Order(5)
     void joinFollowsTheMigrationUntilThePlatformIsActive() {
-        CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE, "--password-stdin");
+        CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE, "--password-stdin", "--setup-token-file",
+                setupTokenFile("joining"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err().lines()).last().isEqualTo("active");
@@ -145,6 +158,11 @@ class AgentCommandsIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("\"address\" : \"10.80.0.60\"");
+    }
+
+    /** The setup token file of the agent with this data directory, which its operator gives the command. */
+    private static String setupTokenFile(String agent) {
+        return dataDirs.resolve(agent).resolve("setup-token").toString();
     }
 
     /** A join or preflight of an agent to the test's master as its administrator, the password on stdin. */
