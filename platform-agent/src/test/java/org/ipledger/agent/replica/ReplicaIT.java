@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
+import org.ipledger.agent.migration.MasterFixture;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
 import tools.jackson.databind.JsonNode;
 
 /** The agent's replica against a real master and broker: snapshot, tail, gaps, locations, owners, restarts. */
@@ -125,6 +129,49 @@ class ReplicaIT {
             assertThat(snapshots(agent)).isEqualTo(before + 1);
             assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool, "/api/v1/pools/" + pool + "/ranges");
         }
+    }
+
+    @Test
+    void garbageOnTheLedgerIsFollowedByASnapshotReloadWhileAllocationsKeepSucceeding() {
+        long pool = rest.poolWithRange("10.206.0.0/24", "10.206.0.10", "10.206.0.200");
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
+            MeterRegistry meters = agent.agent.bean(MeterRegistry.class);
+            double snapshotsBefore = snapshots(agent);
+            String ledger = agent.link.topics().ledger();
+            MasterFixture.forge(agent.link, ledger, "address:10.206.0.10", null, null, Map.of("ipledger_seq", "x1"),
+                    "{\"seq\": 1}");
+            allocateThroughTheAgent(agent, pool);
+            MasterFixture.forge(agent.link, ledger, "address:10.206.0.11", null, null, Map.of(), "not json at all");
+            allocateThroughTheAgent(agent, pool);
+            // A seq far ahead: a gap at first, then, still beyond a fresh snapshot, no entry of the master.
+            MasterFixture.forge(agent.link, ledger, "address:10.206.0.12", null, null,
+                    Map.of("ipledger_seq", "999999999"), "{\"seq\": 999999999}");
+            allocateThroughTheAgent(agent, pool);
+
+            agent.awaitMaster(database);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    meters.counter("ipledger.replica.unreadable.records").count() >= 3);
+            agent.awaitMaster(database);
+
+            assertThat(meters.counter("ipledger.replica.unreadable.records").count()).isEqualTo(3);
+            double snapshotsAfter = snapshots(agent);
+            assertThat(snapshotsAfter).isEqualTo(snapshotsBefore + 3);
+            Health health = agent.agent.bean(ReplicaHealth.class).health();
+            assertThat(health.getDetails()).containsEntry("stale", false).containsEntry("unreadableRecords", 3L)
+                    .containsKey("lastUnreadable");
+            assertThat(meters.get("ipledger.replica.stale").gauge().value()).isZero();
+            assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool, "/api/v1/pools/" + pool + "/ranges");
+            // Nothing is read again in a loop: no snapshot more once the tail has gone past the garbage.
+            allocateThroughTheAgent(agent, pool);
+            agent.awaitMaster(database);
+            assertThat(snapshots(agent)).isEqualTo(snapshotsAfter);
+        }
+    }
+
+    private static void allocateThroughTheAgent(ReplicaFixture agent, long pool) {
+        ApiClient.Response allocated = agent.reads.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
     }
 
     @Test
