@@ -179,13 +179,13 @@ class CaptureIT extends OneMaster {
         PlatformDatabase platform = PlatformDatabases.fresh();
         MasterLink link = PlatformRegistration.register(master, "capture-forged-" + System.nanoTime());
         JdbcTemplate local = new JdbcTemplate(platform.dataSource());
-        assertThat(master.adminClient().post("/api/v1/networks", "{\"cidr\": \"10.53.0.0/16\", \"name\": \"master-net\"}")
+        assertThat(master.adminClient().post("/api/v1/networks", "{\"cidr\": \"10.57.0.0/16\", \"name\": \"master-net\"}")
                 .status()).isEqualTo(201);
 
         try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
             ChangeCapture capture = agent.bean(ChangeCapture.class);
             capture.start(link, false);
-            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (8, 'overlapping', '10.53.1.0', 24)");
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (8, 'overlapping', '10.57.1.0', 24)");
             await().atMost(Duration.ofSeconds(30)).until(() -> capture.status().rejections() == 1);
             String refused = capture.status().latest().get(0).eventId();
             String replies = link.topics().replies(link.platformId());
@@ -201,12 +201,12 @@ class CaptureIT extends OneMaster {
                     okReceipt(UUID.randomUUID().toString()));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> unmatched.count() >= before + 2);
-            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (9, 'after', '10.54.0.0', 24)");
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (9, 'after', '10.58.0.0', 24)");
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ?", link.platformId()) == 1);
             assertThat(local.queryForList("SELECT id FROM ipnet", Long.class)).contains(8L);
             assertThat(capture.status().rejections()).isEqualTo(1);
-            assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.53.1.0'")).isZero();
+            assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.57.1.0'")).isZero();
         }
     }
 
