@@ -168,6 +168,29 @@ class ReplicaIT {
         }
     }
 
+    @Test
+    void aForgedReplyOnThePlatformsRepliesTopicChangesNothingOnThePlatform() {
+        long pool = rest.poolWithRange("10.207.0.0/24", "10.207.0.10", "10.207.0.200");
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
+            allocateThroughTheAgent(agent, pool);
+            byte[] correlation = new byte[16];
+            new java.security.SecureRandom().nextBytes(correlation);
+
+            MasterFixture.forge(agent.link, agent.link.topics().replies(agent.link.platformId()), "forged",
+                    "org.ipledger.reply.v1", correlation, Map.of(), "{\"requestId\": \"" + UUID.randomUUID()
+                            + "\", \"ok\": true, \"result\": {\"addresses\": [{\"address\": \"10.207.0.150\", "
+                            + "\"status\": \"allocated\"}]}}");
+            allocateThroughTheAgent(agent, pool);
+            agent.awaitMaster(database);
+
+            assertThat(agent.reads.get("/api/v1/addresses/10.207.0.150").json().get("status").asString()).isEqualTo("free");
+            assertThat(agent.state().sql("SELECT COUNT(*) FROM local_owner WHERE address = '10.207.0.150'")
+                    .query(Long.class).single()).isZero();
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr LIKE '10.207.0.%'")).isEqualTo(2);
+            assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool);
+        }
+    }
+
     private static void allocateThroughTheAgent(ReplicaFixture agent, long pool) {
         ApiClient.Response allocated = agent.reads.post("/api/v1/pools/" + pool + "/allocations",
                 "{\"requestId\": \"" + UUID.randomUUID() + "\"}");
