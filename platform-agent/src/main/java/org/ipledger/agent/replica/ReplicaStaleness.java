@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Whether the replica is stale because the ledger held a record this agent could not read, and
  * how often that happened: the replica then reloads the master's snapshot instead of applying
- * the record or reading it again. Shown in the health ({@link ReplicaHealth}) and the metrics.
+ * the record or reading it again. Shown in the health ({@link ReplicaHealthIndicator}) and the metrics.
  */
 final class ReplicaStaleness {
 

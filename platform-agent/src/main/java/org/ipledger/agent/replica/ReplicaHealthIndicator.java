@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * Reads still answer from the stale replica meanwhile, so it stays UP and says so in its details.
  */
 @Component
-class ReplicaHealth implements HealthIndicator {
+class ReplicaHealthIndicator implements HealthIndicator {
 
     private final Replica replica;
 
-    ReplicaHealth(Replica replica) {
+    ReplicaHealthIndicator(Replica replica) {
         this.replica = replica;
     }
 
