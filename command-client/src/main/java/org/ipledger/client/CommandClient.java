@@ -90,7 +90,7 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         TimeoutException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.commands(), command.partitionKey(), value);
-            signer.sign(record.headers(), value);
+            signer.sign(record);
             RequestReplyFuture<String, byte[], byte[]> future = template.sendAndReceive(record, timeout);
             try {
                 ConsumerRecord<String, byte[]> reply = future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);

@@ -35,7 +35,7 @@ final class JoinedPlatform implements AutoCloseable {
     /** Starts an agent on a fresh platform database and joins it; returns once the integration is active. */
     static JoinedPlatform join(MasterInstance master, Path dataDir) {
         JoinedPlatform platform = new JoinedPlatform(dataDir, PlatformDatabases.fresh(), FreePorts.next());
-        ApiClient anonymous = new ApiClient(platform.baseUrl(), null);
+        ApiClient anonymous = AgentInstance.operator(platform.baseUrl(), dataDir);
         ApiClient.Response joined = anonymous.send(anonymous.request("/api/v1/integration")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"masterUrl\":\"" + master.baseUrl() + "\",\"email\":\""
