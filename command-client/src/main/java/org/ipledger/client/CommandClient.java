@@ -48,6 +48,8 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
      */
     private static final Duration MAX_BLOCK = Duration.ofSeconds(2);
 
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
+
     private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
     private final Topics topics;
     private final RecordSigner signer;
@@ -78,9 +80,14 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         // for none of the replies it missed.
         Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        ContainerProperties replyPartition = new ContainerProperties(
+                new TopicPartitionOffset(topics.replies(platformId), 0, SeekPosition.END));
+        // An assigned partition is ready once the first poll returns, which an idle poll does after
+        // this long (5 s by default, which delayed every start by as much).
+        replyPartition.setPollTimeout(IDLE_POLL.toMillis());
         var container = new KafkaMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new ContainerProperties(new TopicPartitionOffset(topics.replies(platformId), 0, SeekPosition.END)));
+                replyPartition);
         var template = new ReplyingKafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()), container);
         // Replies to an earlier process of this platform carry correlation ids no one waits for:
@@ -88,14 +95,27 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         template.setSharedReplyTopic(true);
         template.start();
         try {
+            awaitFirstPoll(template, topics.replies(platformId));
+        } catch (RuntimeException e) {
+            // A client that is not returned is never closed: its consumer would poll on, unseen.
+            // (In the consumer group of old, every failed start left such a member behind, and the
+            // partition could go to it instead of the client that waited for replies.)
+            template.stop();
+            template.destroy();
+            throw e;
+        }
+        return new CommandClient(template, topics, new RecordSigner(platformId, secret), attempts);
+    }
+
+    private static void awaitFirstPoll(ReplyingKafkaTemplate<?, ?, ?> template, String topic) {
+        try {
             if (!template.waitForAssignment(Duration.ofSeconds(30))) {
-                throw new IllegalStateException(topics.replies(platformId) + " could not be read within 30 s");
+                throw new IllegalStateException(topic + " could not be read within 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return new CommandClient(template, topics, new RecordSigner(platformId, secret), attempts);
     }
 
     /**
