@@ -16,10 +16,10 @@ import java.util.concurrent.Future;
 import org.ipledger.client.CommandClient;
 import org.ipledger.master.RestFixture;
 import org.ipledger.master.TwoMasters;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
-import org.ipledger.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +41,7 @@ class ScaleOutIT extends TwoMasters {
         Set<String> addresses = ConcurrentHashMap.newKeySet();
         List<String> failures = new ArrayList<>();
 
-        try (CommandClient client = CommandClient.start(SharedKafka.bootstrapServers(), new Topics(database.topicPrefix()),
+        try (CommandClient client = CommandClient.start(KafkaAccess.fromRegistration(platform.get("kafka")), new Topics(database.topicPrefix()),
                 platformId, platform.get("secret").asString(), 10)) {
             ExecutorService threads = Executors.newFixedThreadPool(6);
             List<Future<?>> work = new ArrayList<>();
