@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.MessageDeserializer;
 import org.ipledger.schemas.MessageSerializer;
 import org.ipledger.schemas.Topics;
@@ -50,20 +51,24 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         this.attempts = attempts;
     }
 
-    /** Connects, subscribes to the platform's replies topic and waits for its partitions. */
-    public static CommandClient start(String bootstrapServers, Topics topics, String platformId, String secret,
+    /**
+     * Connects as the platform's Kafka principal, subscribes to the platform's replies topic and
+     * waits for its partitions.
+     */
+    public static CommandClient start(KafkaAccess access, Topics topics, String platformId, String secret,
                                       int attempts) {
-        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
+        Map<String, Object> producer = access.with(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0));
         // A reply's offset is worth nothing once the reply is read: a restarted client waits for
         // none of the replies it missed. So Kafka commits them every few seconds, not the
         // container after every poll, which under load was a commit per handful of replies.
         // With 3 clients x 64 in flight, the reply consumers now take a third less CPU and the
         // broker's group coordinator half.
-        Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "ipledger-replies-" + platformId,
+        // The group is named under ipledger-agent-<platformId>, the prefix the platform may read with.
+        Map<String, Object> consumer = access.with(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "ipledger-agent-" + platformId + "-command-replies",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true));
         var container = new KafkaMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
                 new ContainerProperties(topics.replies(platformId)));

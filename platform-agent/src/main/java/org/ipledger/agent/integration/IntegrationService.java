@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import org.ipledger.agent.AgentProperties;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.web.ApiException;
 import org.slf4j.Logger;
@@ -216,7 +217,7 @@ public class IntegrationService implements AutoCloseable {
         JsonNode kafka = registration.get("kafka");
         return new MasterLink(masterUrl, registration.get("platformId").asString(),
                 registration.get("secret").asString(), registration.path("token").asString(adminToken),
-                kafka.get("bootstrapServers").asString(), new Topics(kafka.get("topicPrefix").asString()));
+                KafkaAccess.fromRegistration(kafka), new Topics(kafka.get("topicPrefix").asString()));
     }
 
     private static List<JsonNode> conflicts(JsonNode preflight) {

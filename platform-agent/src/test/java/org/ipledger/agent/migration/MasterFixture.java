@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.master.LedgerDatabase;
+import org.ipledger.testing.SharedKafka;
 
 /** Reads what a platform sent on the changes topic and what landed in the master's database. */
 public final class MasterFixture {
@@ -21,11 +22,11 @@ public final class MasterFixture {
     private MasterFixture() {
     }
 
-    /** Every record of the changes topic keyed by this platform, from the beginning. */
+    /** Every record of the changes topic keyed by this platform, from the beginning, read as the master. */
     public static List<ConsumerRecord<String, byte[]>> changesOf(MasterLink link) {
-        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, link.bootstrapServers(),
+        Map<String, Object> properties = SharedKafka.access().with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
