@@ -42,7 +42,7 @@ final class BrokerDataDirectory implements AutoCloseable {
 
     /**
      * Formats dir unless it is formatted already, and locks it. superUser's credential is added
-     * at format time only: on a formatted directory it is the one added then that counts.
+     * when formatting, so the broker starts with it.
      *
      * @throws IllegalStateException if another broker, in this JVM or another, uses dir, or if
      *         dir holds something other than a broker's data

@@ -19,10 +19,12 @@ import java.util.TreeMap;
  *
  * <p>Security: clients authenticate with SCRAM-SHA-512 over SASL_PLAINTEXT (loopback only, so no
  * TLS), and Kafka's {@code StandardAuthorizer} grants nothing that no ACL allows. The super user
- * is the one SCRAM user added at format time; the broker also uses it for its inter-broker
+ * is the one SCRAM user added at format time (and set again at every start, see
+ * {@link SuperUserCredential}); the broker also uses it for its inter-broker
  * listener. The controller listener cannot use SCRAM: its credentials live in the metadata log
  * that the controller itself serves, so the broker half logs in to it with SASL/PLAIN as a
- * controller user whose password is drawn anew at every start and known only to this JVM.
+ * controller user whose password is drawn anew at every start and known only to this JVM. That
+ * user may also log in to the broker listener with PLAIN, to set the super user's credential.
  *
  * @param dataDir the log directory, which also holds the KRaft metadata log
  * @param port the client (broker) port on 127.0.0.1
@@ -78,22 +80,42 @@ record BrokerSettings(Path dataDir, int port, int controllerPort, ScramUser supe
         return properties;
     }
 
+    /**
+     * An {@code Admin} client of the broker logged in as the controller user, which needs no SCRAM
+     * credential (the controller itself does not serve credential changes to clients).
+     */
+    Map<String, Object> internalClient() {
+        return Map.of(
+                "bootstrap.servers", Loopback.ADDRESS + ":" + this.port,
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", controllerLogin(false));
+    }
+
     private Map<String, String> authentication() {
         String broker = "listener.name." + BROKER_LISTENER.toLowerCase(Locale.ROOT) + ".";
         String controller = "listener.name." + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT) + ".";
         return Map.of(
-                broker + "sasl.enabled.mechanisms", SCRAM_MECHANISM,
+                // PLAIN for the controller user alone, whose password only this JVM knows.
+                broker + "sasl.enabled.mechanisms", SCRAM_MECHANISM + ",PLAIN",
+                broker + "plain.sasl.jaas.config", controllerLogin(true),
                 broker + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                         + this.superUser.name() + "\" password=\"" + this.superUser.password() + "\";",
                 "sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM,
                 controller + "sasl.enabled.mechanisms", "PLAIN",
-                // username/password: what the broker half logs in with; user_<name>: whom the controller accepts.
-                controller + "plain.sasl.jaas.config",
-                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
-                        + "\" password=\"" + this.controllerPassword + "\" user_" + CONTROLLER_USER + "=\""
-                        + this.controllerPassword + "\";",
+                controller + "plain.sasl.jaas.config", controllerLogin(true),
                 "sasl.mechanism.controller.protocol", "PLAIN");
+    }
+
+    /**
+     * The controller user's PLAIN login (username, password) and, for a listener, whom it accepts
+     * ({@code user_<name>}).
+     */
+    private String controllerLogin(boolean accepting) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                + "\" password=\"" + this.controllerPassword + "\""
+                + (accepting ? " user_" + CONTROLLER_USER + "=\"" + this.controllerPassword + "\"" : "") + ";";
     }
 
     private Map<String, String> authorization() {

@@ -75,8 +75,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *        directory reuses it (the services' embedded mode); false for a throw-away directory
      *        that close deletes (tests)
      * @param port the client port, or 0 for a free one; the controller always gets a free one
-     * @param superUser the SCRAM user allowed everything; added when the directory is formatted,
-     *        so on kept data it must be the one given at the first start
+     * @param superUser the SCRAM user allowed everything; its credential is set at every start, so
+     *        a changed password takes effect at the next start
      * @return the running broker
      * @throws IllegalStateException if the directory is in use by another broker or holds
      *         something else, or if the broker does not start
@@ -146,8 +146,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             BrokerSettings settings = new BrokerSettings(directory.path(), chosen, controllerPort(chosen), superUser,
                     controllerPassword());
             try {
-                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, keepData, chosen,
-                        KraftNode.start(settings.properties()), superUser);
+                KraftNode node = KraftNode.start(settings.properties());
+                try {
+                    SuperUserCredential.apply(settings);
+                }
+                catch (RuntimeException ex) {
+                    node.stop();
+                    throw ex;
+                }
+                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, keepData, chosen, node, superUser);
                 Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
                 return broker;
             }

@@ -198,6 +198,24 @@ class EmbeddedKafkaBrokerIT {
     }
 
     @Test
+    void aChangedSuperUserPasswordTakesEffectAtTheNextStartOnKeptData() throws Exception {
+        Path dataDir = this.tempDir.resolve("password-changed");
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, true, 0, SUPER_USER)) {
+            newTopic(first);
+        }
+        ScramUser changed = new ScramUser(SUPER_USER.name(), "changed-password");
+
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(dataDir, true, 0, changed);
+                Admin admin = Admin.create(access(second, changed).clientProperties());
+                Admin old = Admin.create(access(second, SUPER_USER).clientProperties())) {
+            assertThat(admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).hasSize(1);
+            assertThatExceptionOfType(ExecutionException.class)
+                    .isThrownBy(() -> old.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .withCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
     void throwAwayDataIsDeletedOnClose() {
         Path dataDir = this.tempDir.resolve("throw-away");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, false, 0, SUPER_USER);

@@ -19,9 +19,8 @@ import org.springframework.util.StringUtils;
  *
  * <p>The broker's super user is the master's principal ({@code ipledger.kafka.username}); its
  * password is {@code ipledger.kafka.password} or, when not given, one generated at the first start
- * and kept in {@code ipledger.data-dir}/kafka-password. Either is added to the broker's metadata
- * when its storage is formatted, at the first start: changing it later needs the broker's data
- * reformatted (or the credential altered with Kafka's tools).
+ * and kept in {@code ipledger.data-dir}/kafka-password. The broker sets that credential at every
+ * start, so a changed password takes effect at the next one.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoKafkaBootstrapServers.class)
