@@ -36,6 +36,7 @@ import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
 import org.ipledger.master.platform.LedgerKafkaProperties;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 import org.ipledger.schemas.command.AllocateCommand;
@@ -81,7 +82,7 @@ public final class CommandBenchmark {
                 var registration = api.post("/api/v1/platforms",
                         "{\"name\":\"bench\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
                 platforms.add(registration.get("platformId").asString());
-                clients.add(CommandClient.start(SharedKafka.bootstrapServers(), topics, platforms.get(c),
+                clients.add(CommandClient.start(KafkaAccess.fromRegistration(registration.get("kafka")), topics, platforms.get(c),
                         registration.get("secret").asString(), 1));
             }
             for (int i = 0; i < 500; i++) {
@@ -258,10 +259,10 @@ public final class CommandBenchmark {
 
         private void answer() {
             // From the topic's start: a request sent before the consumer has a position is answered too.
-            try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(),
-                    "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
-                 var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(),
-                         "linger.ms", 0), new StringSerializer(), new ByteArraySerializer())) {
+            try (var consumer = new KafkaConsumer<>(SharedKafka.access().with(Map.<String, Object>of(
+                    "auto.offset.reset", "earliest")), new StringDeserializer(), new ByteArrayDeserializer());
+                 var producer = new KafkaProducer<>(SharedKafka.access().with(Map.<String, Object>of(
+                         "linger.ms", 0)), new StringSerializer(), new ByteArraySerializer())) {
                 consumer.assign(List.of(new TopicPartition(requests, 0)));
                 while (running.get()) {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
@@ -280,10 +281,10 @@ public final class CommandBenchmark {
             String replies = requests + "." + name + ".replies";
             createTopic(replies);
             var container = new KafkaMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(
-                    Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers(), "group.id", replies),
+                    SharedKafka.access().with(Map.<String, Object>of("group.id", replies)),
                     new StringDeserializer(), new ByteArrayDeserializer()), new ContainerProperties(replies));
-            var template = new ReplyingKafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
-                    "bootstrap.servers", SharedKafka.bootstrapServers(), "linger.ms", 0), new StringSerializer(),
+            var template = new ReplyingKafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                    SharedKafka.access().with(Map.<String, Object>of("linger.ms", 0)), new StringSerializer(),
                     new ByteArraySerializer()), container);
             template.start();
             template.waitForAssignment(Duration.ofSeconds(30));
@@ -296,7 +297,7 @@ public final class CommandBenchmark {
 
         /** Topic names carry a random UUID: none exists before. */
         private static void createTopic(String topic) throws Exception {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            try (Admin admin = Admin.create(SharedKafka.access().clientProperties())) {
                 admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
             }
         }
@@ -344,7 +345,7 @@ public final class CommandBenchmark {
 
         LedgerLag(String topic) {
             reader = new Thread(() -> {
-                try (var consumer = new KafkaConsumer<>(Map.<String, Object>of("bootstrap.servers", SharedKafka.bootstrapServers()),
+                try (var consumer = new KafkaConsumer<>(SharedKafka.access().clientProperties(),
                         new StringDeserializer(), new ByteArrayDeserializer())) {
                     TopicPartition partition = new TopicPartition(topic, 0);
                     consumer.assign(List.of(partition));

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.signing.RecordSigner;
 import org.ipledger.testing.SharedKafka;
 import tools.jackson.databind.JsonNode;
@@ -50,9 +50,9 @@ public final class MigrationApplyBenchmark {
             int chunks = 1 + (ADDRESSES + CHUNK - 1) / CHUNK;
             String migration = UUID.randomUUID().toString();
             Set<String> pending = new HashSet<>();
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(), ProducerConfig.LINGER_MS_CONFIG, 5,
-                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000), new StringSerializer(), new ByteArraySerializer());
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaAccess.fromRegistration(registration.get("kafka")).with(Map.of(
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 1_000_000)), new StringSerializer(), new ByteArraySerializer());
                  KafkaConsumer<String, byte[]> receipts = receiptConsumer(database.topicPrefix() + "replies." + platform)) {
                 long start = System.nanoTime();
                 for (int c = 0; c < chunks; c++) {
@@ -118,8 +118,7 @@ public final class MigrationApplyBenchmark {
     }
 
     private static KafkaConsumer<String, byte[]> receiptConsumer(String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(SharedKafka.access().clientProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer());
         TopicPartition partition = new TopicPartition(topic, 0);
         consumer.assign(List.of(partition));

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.MessageDeserializer;
 import org.ipledger.schemas.MessageSerializer;
 import org.ipledger.schemas.Topics;
@@ -65,12 +66,14 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         this.attempts = attempts;
     }
 
-    /** Connects, assigns itself the platform's replies partition and waits for its first poll. */
-    public static CommandClient start(String bootstrapServers, Topics topics, String platformId, String secret,
+    /**
+     * Connects as the platform's Kafka principal, assigns itself the platform's replies partition
+     * and waits for its first poll.
+     */
+    public static CommandClient start(KafkaAccess access, Topics topics, String platformId, String secret,
                                       int attempts) {
-        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
+        Map<String, Object> producer = access.with(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis()));
         // The replies topic has one partition, read by this client alone and worth nothing once
         // read: it is assigned, not subscribed, so there is no consumer group to join. A group made
         // every restart of the agent wait for its killed predecessor's session to expire (45 s)
@@ -78,8 +81,7 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         // coordinator reloaded a member that was gone; replies sent meanwhile reached no one. With no
         // group, no offset is committed either: a restarted client starts at the end and waits
         // for none of the replies it missed.
-        Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        Map<String, Object> consumer = access.with(Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
         ContainerProperties replyPartition = new ContainerProperties(
                 new TopicPartitionOffset(topics.replies(platformId), 0, SeekPosition.END));
         // An assigned partition is ready once the first poll returns, which an idle poll does after

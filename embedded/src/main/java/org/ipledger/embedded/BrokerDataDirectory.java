@@ -41,14 +41,15 @@ final class BrokerDataDirectory implements AutoCloseable {
     }
 
     /**
-     * Formats dir unless it is formatted already, and locks it.
+     * Formats dir unless it is formatted already, and locks it. superUser's credential is added
+     * when formatting, so the broker starts with it.
      *
      * @throws IllegalStateException if another broker, in this JVM or another, uses dir, or if
      *         dir holds something other than a broker's data
      */
-    static BrokerDataDirectory open(Path dir) {
+    static BrokerDataDirectory open(Path dir, ScramUser superUser) {
         if (!Files.isRegularFile(dir.resolve(META_PROPERTIES))) {
-            format(dir);
+            format(dir, superUser);
         }
         FileChannel lockChannel = lock(dir);
         try {
@@ -83,13 +84,13 @@ final class BrokerDataDirectory implements AutoCloseable {
      * Formats in a sibling directory that is moved into place when complete, so that an
      * interrupted format never leaves a half-formatted data directory behind.
      */
-    private static void format(Path dir) {
+    private static void format(Path dir, ScramUser superUser) {
         requireMissingOrEmpty(dir);
         Path staging = dir.resolveSibling(dir.getFileName() + ".formatting");
         try {
             FileTree.delete(staging);
             Files.createDirectories(staging);
-            KraftNode.format(staging, Uuid.randomUuid().toString());
+            KraftNode.format(staging, Uuid.randomUuid().toString(), superUser);
             Files.deleteIfExists(dir);
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
         }

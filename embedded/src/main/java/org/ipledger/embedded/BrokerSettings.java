@@ -1,6 +1,7 @@
 package org.ipledger.embedded;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,11 +17,27 @@ import java.util.TreeMap;
  * the OS flushes it. A killed JVM loses nothing acknowledged; a crash of the whole host may lose
  * the last seconds, since one node has no replica to recover them from.
  *
+ * <p>Security: clients authenticate with SCRAM-SHA-512 over SASL_PLAINTEXT (loopback only, so no
+ * TLS), and Kafka's {@code StandardAuthorizer} grants nothing that no ACL allows. The super user
+ * is the one SCRAM user added at format time (and set again at every start, see
+ * {@link SuperUserCredential}); the broker also uses it for its inter-broker
+ * listener. The controller listener cannot use SCRAM: its credentials live in the metadata log
+ * that the controller itself serves, so the broker half logs in to it with SASL/PLAIN as a
+ * controller user whose password is drawn anew at every start and known only to this JVM. That
+ * user may also log in to the broker listener with PLAIN, to set the super user's credential.
+ *
  * @param dataDir the log directory, which also holds the KRaft metadata log
  * @param port the client (broker) port on 127.0.0.1
  * @param controllerPort the KRaft controller port on 127.0.0.1
+ * @param superUser the SCRAM user allowed everything
+ * @param controllerPassword the controller user's password
  */
-record BrokerSettings(Path dataDir, int port, int controllerPort) {
+record BrokerSettings(Path dataDir, int port, int controllerPort, ScramUser superUser, String controllerPassword) {
+
+    static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
+    /** A name no SCRAM user can take: SCRAM users are not valid on the controller listener. */
+    private static final String CONTROLLER_USER = "ipledger_controller";
 
     /** The only node: broker and sole voter of the controller quorum. */
     static final int NODE_ID = 1;
@@ -51,14 +68,61 @@ record BrokerSettings(Path dataDir, int port, int controllerPort) {
         properties.put("listeners", broker + "," + controller);
         properties.put("advertised.listeners", broker);
         properties.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+                BROKER_LISTENER + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
         properties.put("inter.broker.listener.name", BROKER_LISTENER);
         properties.put("controller.listener.names", CONTROLLER_LISTENER);
         properties.put("log.dirs", this.dataDir.toString());
+        properties.putAll(authentication());
+        properties.putAll(authorization());
         properties.putAll(brokerSession());
         properties.putAll(singleNodeTopics());
         properties.putAll(retention());
         return properties;
+    }
+
+    /**
+     * An {@code Admin} client of the broker logged in as the controller user, which needs no SCRAM
+     * credential (the controller itself does not serve credential changes to clients).
+     */
+    Map<String, Object> internalClient() {
+        return Map.of(
+                "bootstrap.servers", Loopback.ADDRESS + ":" + this.port,
+                "security.protocol", "SASL_PLAINTEXT",
+                "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", controllerLogin(false));
+    }
+
+    private Map<String, String> authentication() {
+        String broker = "listener.name." + BROKER_LISTENER.toLowerCase(Locale.ROOT) + ".";
+        String controller = "listener.name." + CONTROLLER_LISTENER.toLowerCase(Locale.ROOT) + ".";
+        return Map.of(
+                // PLAIN for the controller user alone, whose password only this JVM knows.
+                broker + "sasl.enabled.mechanisms", SCRAM_MECHANISM + ",PLAIN",
+                broker + "plain.sasl.jaas.config", controllerLogin(true),
+                broker + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + this.superUser.name() + "\" password=\"" + this.superUser.password() + "\";",
+                "sasl.mechanism.inter.broker.protocol", SCRAM_MECHANISM,
+                controller + "sasl.enabled.mechanisms", "PLAIN",
+                controller + "plain.sasl.jaas.config", controllerLogin(true),
+                "sasl.mechanism.controller.protocol", "PLAIN");
+    }
+
+    /**
+     * The controller user's PLAIN login (username, password) and, for a listener, whom it accepts
+     * ({@code user_<name>}).
+     */
+    private String controllerLogin(boolean accepting) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + CONTROLLER_USER
+                + "\" password=\"" + this.controllerPassword + "\""
+                + (accepting ? " user_" + CONTROLLER_USER + "=\"" + this.controllerPassword + "\"" : "") + ";";
+    }
+
+    private Map<String, String> authorization() {
+        return Map.of(
+                "authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "allow.everyone.if.no.acl.found", "false",
+                "super.users", "User:" + this.superUser.name() + ";User:" + CONTROLLER_USER);
     }
 
     /**

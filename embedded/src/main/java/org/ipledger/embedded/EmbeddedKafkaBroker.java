@@ -1,6 +1,8 @@
 package org.ipledger.embedded;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +12,11 @@ import org.slf4j.LoggerFactory;
  * one: the message broker of the services' embedded mode and of the integration tests.
  *
  * <p>Built from Kafka's own server ({@code kafka_2.13}), not from a test kit, so it has no test
- * dependencies. Both listeners, the broker's and the controller's, are bound to 127.0.0.1 alone
- * and speak PLAINTEXT without authentication; do not expose them.
+ * dependencies. Both listeners, the broker's and the controller's, are bound to 127.0.0.1 alone.
+ * Clients authenticate with SASL/SCRAM-SHA-512 (security protocol {@code SASL_PLAINTEXT}: no TLS
+ * on loopback), and Kafka's {@code StandardAuthorizer} lets a client do only what an ACL allows,
+ * except the super user given at start, who may do everything (create other users and their
+ * ACLs with an {@code Admin} client).
  *
  * <p>Topics are not created on first use ({@code auto.create.topics.enable=false}): create them
  * with an {@code Admin} client or {@code NewTopic} beans. Internal topics and new topics get one
@@ -34,6 +39,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** A randomly chosen free port can be taken before Kafka binds it; then we pick again. */
     private static final int PORT_ATTEMPTS = 3;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final BrokerDataDirectory dataDir;
 
     private final boolean keepData;
@@ -42,12 +49,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KraftNode node;
 
+    private final ScramUser superUser;
+
     private final Thread shutdownHook;
 
     private boolean closed;
 
-    private EmbeddedKafkaBroker(BrokerDataDirectory dataDir, boolean keepData, int port, KraftNode node) {
+    private EmbeddedKafkaBroker(BrokerDataDirectory dataDir, boolean keepData, int port, KraftNode node,
+            ScramUser superUser) {
         this.dataDir = dataDir;
+        this.superUser = superUser;
         this.keepData = keepData;
         this.port = port;
         this.node = node;
@@ -64,11 +75,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *        directory reuses it (the services' embedded mode); false for a throw-away directory
      *        that close deletes (tests)
      * @param port the client port, or 0 for a free one; the controller always gets a free one
+     * @param superUser the SCRAM user allowed everything; its credential is set at every start, so
+     *        a changed password takes effect at the next start
      * @return the running broker
      * @throws IllegalStateException if the directory is in use by another broker or holds
      *         something else, or if the broker does not start
      */
-    public static EmbeddedKafkaBroker start(Path dataDir, boolean keepData, int port) {
+    public static EmbeddedKafkaBroker start(Path dataDir, boolean keepData, int port, ScramUser superUser) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
         }
@@ -76,9 +89,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Port " + port + " on " + Loopback.ADDRESS + " is in use");
         }
         long startedAt = System.nanoTime();
-        BrokerDataDirectory directory = BrokerDataDirectory.open(dataDir.toAbsolutePath().normalize());
+        BrokerDataDirectory directory = BrokerDataDirectory.open(dataDir.toAbsolutePath().normalize(), superUser);
         try {
-            EmbeddedKafkaBroker broker = startNode(directory, keepData, port);
+            EmbeddedKafkaBroker broker = startNode(directory, keepData, port, superUser);
             log.info("Kafka broker ready on {} in {} ms (cluster {}, data in {}, {})", broker.bootstrapServers(),
                     (System.nanoTime() - startedAt) / 1_000_000, directory.clusterId(), directory.path(),
                     keepData ? "kept" : "deleted on close");
@@ -96,6 +109,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return Loopback.ADDRESS + ":" + this.port;
+    }
+
+    /** The SCRAM user allowed everything. */
+    public ScramUser superUser() {
+        return this.superUser;
     }
 
     /**
@@ -121,13 +139,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.info("Kafka broker on port {} stopped", this.port);
     }
 
-    private static EmbeddedKafkaBroker startNode(BrokerDataDirectory directory, boolean keepData, int port) {
+    private static EmbeddedKafkaBroker startNode(BrokerDataDirectory directory, boolean keepData, int port,
+            ScramUser superUser) {
         for (int attempt = 1;; attempt++) {
             int chosen = (port != 0) ? port : Loopback.freePort();
-            BrokerSettings settings = new BrokerSettings(directory.path(), chosen, controllerPort(chosen));
+            BrokerSettings settings = new BrokerSettings(directory.path(), chosen, controllerPort(chosen), superUser,
+                    controllerPassword());
             try {
-                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, keepData, chosen,
-                        KraftNode.start(settings.properties()));
+                KraftNode node = KraftNode.start(settings.properties());
+                try {
+                    SuperUserCredential.apply(settings);
+                }
+                catch (RuntimeException ex) {
+                    node.stop();
+                    throw ex;
+                }
+                EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(directory, keepData, chosen, node, superUser);
                 Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
                 return broker;
             }
@@ -138,6 +165,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 log.debug("A port was taken before Kafka bound it; choosing others", ex);
             }
         }
+    }
+
+    /** Only this JVM's broker half logs in to its controller half: a new password every start will do. */
+    private static String controllerPassword() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static int controllerPort(int brokerPort) {

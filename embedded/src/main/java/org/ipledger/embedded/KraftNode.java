@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import kafka.server.KafkaConfig;
@@ -34,9 +35,11 @@ final class KraftNode {
 
     /**
      * Formats an empty directory as the log and metadata directory of {@link BrokerSettings#NODE_ID},
-     * at the newest production metadata version of the Kafka on the classpath.
+     * at the newest production metadata version of the Kafka on the classpath, with superUser's
+     * SCRAM credential in the metadata log: under KRaft a credential lives there, and the first
+     * one can only be added at format time ({@code kafka-storage.sh format --add-scram}).
      */
-    static void format(Path directory, String clusterId) {
+    static void format(Path directory, String clusterId, ScramUser superUser) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream console = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             new Formatter().setPrintStream(console)
@@ -47,6 +50,8 @@ final class KraftNode {
                     .setMetadataLogDirectory(directory.toString())
                     // Static voters: see BrokerSettings.
                     .setHasDynamicQuorum(false)
+                    .setScramArguments(List.of(BrokerSettings.SCRAM_MECHANISM + "=[name=" + superUser.name()
+                            + ",password=" + superUser.password() + "]"))
                     .run();
         }
         catch (Exception ex) {

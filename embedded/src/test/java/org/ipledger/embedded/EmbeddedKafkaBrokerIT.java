@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,15 +35,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.ipledger.schemas.KafkaAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -49,6 +55,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class EmbeddedKafkaBrokerIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static final ScramUser SUPER_USER = new ScramUser("ipledger-master", "super-secret");
 
     private static final Pattern LISTENER = Pattern.compile("(\\w+)://([^:,]+):(\\d+)");
 
@@ -60,7 +68,7 @@ class EmbeddedKafkaBrokerIT {
 
     @BeforeAll
     static void startSharedBroker() throws IOException {
-        shared = EmbeddedKafkaBroker.start(Files.createTempDirectory("embedded-kafka-it-"), false, 0);
+        shared = EmbeddedKafkaBroker.start(Files.createTempDirectory("embedded-kafka-it-"), false, 0, SUPER_USER);
     }
 
     @AfterAll
@@ -79,6 +87,46 @@ class EmbeddedKafkaBrokerIT {
             assertThat(record.value()).isEqualTo("allocated");
             assertThat(record.offset()).isZero();
         });
+    }
+
+    @Test
+    void aClientWithoutCredentialsCannotConnect() {
+        // The broker drops a connection that skips the SASL handshake: the client never gets an answer.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, shared.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000))) {
+            assertThatExceptionOfType(ExecutionException.class)
+                    .isThrownBy(() -> admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .withCauseInstanceOf(TimeoutException.class);
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        try (Admin admin = Admin.create(access(shared, new ScramUser(SUPER_USER.name(), "guessed")).clientProperties())) {
+            assertThatExceptionOfType(ExecutionException.class)
+                    .isThrownBy(() -> admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .withCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
+    void aUserWithoutAclsMayNotWriteAnyTopic() throws Exception {
+        String topic = newTopic(shared);
+        ScramUser nobody = new ScramUser("nobody-" + UUID.randomUUID(), "nobody-password");
+        try (Admin admin = admin(shared)) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(nobody.name(),
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), nobody.password())))
+                    .all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(access(shared, nobody).with(Map.of(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000)), new StringSerializer(), new StringSerializer())) {
+            assertThatExceptionOfType(ExecutionException.class)
+                    .isThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "v"))
+                            .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .withCauseInstanceOf(TopicAuthorizationException.class);
+        }
     }
 
     @Test
@@ -131,7 +179,7 @@ class EmbeddedKafkaBrokerIT {
         Path dataDir = this.tempDir.resolve("kept");
         String topic;
         String clusterId;
-        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, true, 0)) {
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, true, 0, SUPER_USER)) {
             topic = newTopic(first);
             produce(first, topic, "10.0.0.1", "allocated");
             produce(first, topic, "10.0.0.2", "allocated");
@@ -139,7 +187,7 @@ class EmbeddedKafkaBrokerIT {
             clusterId = clusterId(first);
         }
 
-        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(dataDir, true, 0)) {
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(dataDir, true, 0, SUPER_USER)) {
             assertThat(clusterId(second)).isEqualTo(clusterId);
             assertThat(consume(second, topic, "fresh-reader", 2)).extracting(ConsumerRecord::key)
                     .containsExactly("10.0.0.1", "10.0.0.2");
@@ -150,9 +198,27 @@ class EmbeddedKafkaBrokerIT {
     }
 
     @Test
+    void aChangedSuperUserPasswordTakesEffectAtTheNextStartOnKeptData() throws Exception {
+        Path dataDir = this.tempDir.resolve("password-changed");
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, true, 0, SUPER_USER)) {
+            newTopic(first);
+        }
+        ScramUser changed = new ScramUser(SUPER_USER.name(), "changed-password");
+
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(dataDir, true, 0, changed);
+                Admin admin = Admin.create(access(second, changed).clientProperties());
+                Admin old = Admin.create(access(second, SUPER_USER).clientProperties())) {
+            assertThat(admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).hasSize(1);
+            assertThatExceptionOfType(ExecutionException.class)
+                    .isThrownBy(() -> old.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .withCauseInstanceOf(SaslAuthenticationException.class);
+        }
+    }
+
+    @Test
     void throwAwayDataIsDeletedOnClose() {
         Path dataDir = this.tempDir.resolve("throw-away");
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, false, 0);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, false, 0, SUPER_USER);
         assertThat(dataDir.resolve("meta.properties")).isRegularFile();
 
         broker.close();
@@ -162,7 +228,7 @@ class EmbeddedKafkaBrokerIT {
 
     @Test
     void closingTwiceStopsOnceAndFreesThePort() {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(this.tempDir.resolve("twice"), false, 0);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(this.tempDir.resolve("twice"), false, 0, SUPER_USER);
         int port = port(broker);
 
         broker.close();
@@ -175,7 +241,7 @@ class EmbeddedKafkaBrokerIT {
     void aFixedPortIsUsedAsGiven() {
         int port = Loopback.freePort();
 
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(this.tempDir.resolve("fixed"), false, port)) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(this.tempDir.resolve("fixed"), false, port, SUPER_USER)) {
             assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
         }
     }
@@ -185,7 +251,7 @@ class EmbeddedKafkaBrokerIT {
         Path dataDir = this.tempDir.resolve("port-taken");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThatIllegalStateException()
-                    .isThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, false, taken.getLocalPort()))
+                    .isThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, false, taken.getLocalPort(), SUPER_USER))
                     .withMessageContaining("Port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
         }
         assertThat(dataDir).doesNotExist();
@@ -194,8 +260,8 @@ class EmbeddedKafkaBrokerIT {
     @Test
     void aSecondBrokerOnADataDirectoryInUseIsRefused() throws Exception {
         Path dataDir = this.tempDir.resolve("shared");
-        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, true, 0)) {
-            assertThatIllegalStateException().isThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, true, 0))
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir, true, 0, SUPER_USER)) {
+            assertThatIllegalStateException().isThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, true, 0, SUPER_USER))
                     .withMessageContaining("is in use by another embedded broker");
             assertThat(clusterId(first)).isNotBlank();
         }
@@ -206,14 +272,14 @@ class EmbeddedKafkaBrokerIT {
         Path notData = Files.createDirectories(this.tempDir.resolve("documents"));
         Files.writeString(notData.resolve("thesis.txt"), "precious");
 
-        assertThatIllegalStateException().isThrownBy(() -> EmbeddedKafkaBroker.start(notData, false, 0))
+        assertThatIllegalStateException().isThrownBy(() -> EmbeddedKafkaBroker.start(notData, false, 0, SUPER_USER))
                 .withMessageContaining("neither empty nor a Kafka data directory");
         assertThat(notData.resolve("thesis.txt")).hasContent("precious");
     }
 
     @Test
     void aPortOutsideTheTcpRangeIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedKafkaBroker.start(this.tempDir, false, 65_536));
+        assertThatIllegalArgumentException().isThrownBy(() -> EmbeddedKafkaBroker.start(this.tempDir, false, 65_536, SUPER_USER));
     }
 
     private static String newTopic(EmbeddedKafkaBroker broker) throws Exception {
@@ -234,12 +300,11 @@ class EmbeddedKafkaBrokerIT {
     /** Reads until count records arrived and commits their offsets for the group. */
     private static List<ConsumerRecord<String, String>> consume(EmbeddedKafkaBroker broker, String topic,
             String group, int count) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(access(broker, SUPER_USER).with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, count),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, count)),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -257,14 +322,17 @@ class EmbeddedKafkaBrokerIT {
     }
 
     private static KafkaProducer<String, String> producer(EmbeddedKafkaBroker broker, Map<String, Object> extra) {
-        Map<String, Object> config = new HashMap<>(extra);
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        Map<String, Object> config = access(broker, SUPER_USER).with(extra);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
     private static Admin admin(EmbeddedKafkaBroker broker) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        return Admin.create(access(broker, SUPER_USER).clientProperties());
+    }
+
+    private static KafkaAccess access(EmbeddedKafkaBroker broker, ScramUser user) {
+        return KafkaAccess.loopback(broker.bootstrapServers(), user.name(), user.password());
     }
 
     private static String clusterId(EmbeddedKafkaBroker broker) throws Exception {

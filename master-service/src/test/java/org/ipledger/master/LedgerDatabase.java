@@ -8,8 +8,9 @@ import java.util.List;
 import org.awaitility.Awaitility;
 
 import org.ipledger.embedded.EmbeddedMariaDb;
-import org.ipledger.testing.SharedKafka;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.testing.ServiceProcess;
+import org.ipledger.testing.SharedKafka;
 import org.ipledger.testing.SharedMariaDb;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -41,13 +42,14 @@ public final class LedgerDatabase {
      * (prefixed by the database's name) so test classes never read each other's ledger.
      */
     public MasterInstance startMaster(String... properties) {
-        return startMasterOn(SharedKafka.bootstrapServers(), properties);
+        return startMasterOn(SharedKafka.access(), properties);
     }
 
-    /** Starts a master on this database and the given Kafka. */
-    public MasterInstance startMasterOn(String bootstrapServers, String... properties) {
+    /** Starts a master on this database and the given Kafka, logged in as the given principal. */
+    public MasterInstance startMasterOn(KafkaAccess kafka, String... properties) {
         EmbeddedMariaDb server = SharedMariaDb.server();
-        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + bootstrapServers,
+        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "ipledger.kafka.username=" + kafka.username(), "ipledger.kafka.password=" + kafka.password(),
                 "ipledger.kafka.topic-prefix=" + topicPrefix()));
         all.addAll(List.of(properties));
         return MasterInstance.start(url, server.username(), server.password(), all.toArray(String[]::new));
@@ -55,7 +57,8 @@ public final class LedgerDatabase {
 
     /** Starts a master in a JVM of its own on this database, to be killed by a test. */
     public ServiceProcess startMasterProcess(int port, Path log, String... properties) {
-        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers()));
+        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "ipledger.kafka.password=" + SharedKafka.masterPassword()));
         all.addAll(List.of(properties));
         return startProcess(port, log, all);
     }

@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.MasterInstance;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 
 /**
@@ -29,7 +30,7 @@ public final class PlatformRegistration {
         JsonNode body = response.json();
         return new MasterLink(master.baseUrl(), body.get("platformId").asString(), body.get("secret").asString(),
                 body.has("token") ? body.get("token").asString() : admin.token(),
-                body.get("kafka").get("bootstrapServers").asString(),
+                KafkaAccess.fromRegistration(body.get("kafka")),
                 new Topics(body.get("kafka").get("topicPrefix").asString()));
     }
 }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import java.util.UUID;
+
 import org.ipledger.embedded.EmbeddedKafkaBroker;
+import org.ipledger.embedded.ScramUser;
+import org.ipledger.schemas.KafkaAccess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -32,6 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class SharedKafka implements BeforeAllCallback {
 
+    /** The master's principal by default, and the broker's super user. */
+    public static final String MASTER_USER = "ipledger-master";
+
     private static final SharedFixture<EmbeddedKafkaBroker> FIXTURE =
             new SharedFixture<>("shared Kafka broker", SharedKafka::startBroker);
 
@@ -45,9 +52,21 @@ public final class SharedKafka implements BeforeAllCallback {
         return FIXTURE.get().bootstrapServers();
     }
 
+    /** The super user's password: give it to a master as {@code ipledger.kafka.password}. */
+    public static String masterPassword() {
+        return FIXTURE.get().superUser().password();
+    }
+
+    /** How a client reaches the shared broker as its super user. */
+    public static KafkaAccess access() {
+        EmbeddedKafkaBroker broker = FIXTURE.get();
+        return KafkaAccess.loopback(broker.bootstrapServers(), broker.superUser().name(), broker.superUser().password());
+    }
+
     private static EmbeddedKafkaBroker startBroker() {
         try {
-            return EmbeddedKafkaBroker.start(Files.createTempDirectory("ipledger-test-kafka-"), false, 0);
+            return EmbeddedKafkaBroker.start(Files.createTempDirectory("ipledger-test-kafka-"), false, 0,
+                    new ScramUser(MASTER_USER, UUID.randomUUID().toString()));
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not create a data directory for the shared Kafka broker", ex);

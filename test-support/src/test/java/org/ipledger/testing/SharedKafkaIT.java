@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,14 +35,13 @@ class SharedKafkaIT {
     @Test
     void aRecordProducedToACreatedTopicIsConsumedBack() throws Exception {
         String topic = "shared-kafka-it-" + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(SharedKafka.access().clientProperties())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all()
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 0),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(SharedKafka.access().with(Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0)),
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "10.0.0.1", "allocated"))
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -58,10 +56,9 @@ class SharedKafkaIT {
     }
 
     private static List<ConsumerRecord<String, String>> consumeAtLeastOne(String topic) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(SharedKafka.access().with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "shared-kafka-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.ipledger.master.platform.LedgerKafkaProperties;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.ipledger.schemas.KafkaAccess;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,32 +16,34 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 
 /**
- * The master's Kafka clients. Values travel as bytes: a signature covers the exact bytes of a
- * record, so nothing may re-encode them before they are checked.
+ * The master's Kafka clients, all logged in as the master ({@link KafkaAccess}). Values travel as
+ * bytes: a signature covers the exact bytes of a record, so nothing may re-encode them before
+ * they are checked.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaClients {
 
     /** The one template of the service: ledger, replies and dead letters. */
     @Bean
-    KafkaTemplate<String, byte[]> kafkaTemplate(KafkaProperties properties, KafkaConnectionDetails connection) {
+    KafkaTemplate<String, byte[]> kafkaTemplate(KafkaProperties properties, KafkaAccess access) {
         Map<String, Object> config = properties.buildProducerProperties();
-        config.put("bootstrap.servers", connection.getBootstrapServers());
+        config.putAll(access.clientProperties());
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
     }
 
     /** Batch listeners on raw bytes, committing offsets only after the batch was answered. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> batchListenerFactory(KafkaProperties properties,
-                                                                                 KafkaConnectionDetails connection,
+                                                                                 KafkaAccess access,
                                                                                  LedgerKafkaProperties ledgerKafka) {
         Map<String, Object> config = properties.buildConsumerProperties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getBootstrapServers());
+        config.putAll(access.clientProperties());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
@@ -52,6 +54,18 @@ class KafkaClients {
         factory.setConcurrency(ledgerKafka.listenerConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         return factory;
+    }
+
+    /** Boot's admin with the master's login: it creates the topics and platforms' credentials and ACLs. */
+    @Bean
+    KafkaAdmin kafkaAdmin(KafkaProperties properties, KafkaAccess access) {
+        Map<String, Object> config = properties.buildAdminProperties();
+        config.putAll(access.clientProperties());
+        KafkaAdmin admin = new KafkaAdmin(config);
+        admin.setFatalIfBrokerNotAvailable(properties.getAdmin().isFailFast());
+        admin.setModifyTopicConfigs(properties.getAdmin().isModifyTopicConfigs());
+        admin.setAutoCreate(properties.getAdmin().isAutoCreate());
+        return admin;
     }
 
     /** For a listener whose records carry their own idempotency, where a lost commit only redelivers. */

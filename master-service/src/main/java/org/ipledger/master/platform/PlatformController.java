@@ -2,7 +2,9 @@ package org.ipledger.master.platform;
 
 import org.ipledger.web.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +27,13 @@ class PlatformController {
     @ResponseStatus(HttpStatus.CREATED)
     Registration register(@RequestBody PlatformRequest request) {
         return platforms.register(request);
+    }
+
+    /** Detach on the master's side: the platform's Kafka login is revoked; its row and addresses stay. */
+    @DeleteMapping("/{platformId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void detach(@PathVariable String platformId) {
+        platforms.detach(platformId);
     }
 
     @GetMapping

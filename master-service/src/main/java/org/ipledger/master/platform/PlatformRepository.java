@@ -41,6 +41,18 @@ class PlatformRepository {
                 .query(String.class).optional();
     }
 
+    /** @return false if there is no such platform (or it is the master itself) */
+    boolean detached(String platformId) {
+        return jdbc.sql("UPDATE platform SET state = 'detached' WHERE id = ? AND secret IS NOT NULL").param(platformId)
+                .update() == 1;
+    }
+
+    /** A detached platform that registers again is registered, until its agent reports more. */
+    void registeredAgain(String platformId) {
+        jdbc.sql("UPDATE platform SET state = 'registered' WHERE id = ? AND state = 'detached'").param(platformId)
+                .update();
+    }
+
     void seen(Collection<String> platformIds) {
         jdbc.sql("UPDATE platform SET last_seen_at = UTC_TIMESTAMP(6) WHERE id IN (:ids)")
                 .param("ids", platformIds).update();

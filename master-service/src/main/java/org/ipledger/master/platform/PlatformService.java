@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * Registration of platforms. Registering is idempotent by the platform's instance id: an agent
  * that retries after a lost answer, or registers again after a restart, gets the same platform id
- * and secret back rather than a second platform.
+ * and secret back rather than a second platform, and a new Kafka password that replaces the one
+ * before. Detaching revokes the platform's Kafka login.
  */
 @Service
 public class PlatformService {
@@ -37,12 +38,14 @@ public class PlatformService {
     private final Topics topics;
     private final LedgerKafkaProperties kafkaProperties;
     private final PlatformTokens tokens;
+    private final PlatformKafkaAccess kafkaAccess;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> lastRecorded = new ConcurrentHashMap<>();
 
     PlatformService(PlatformRepository platforms, KafkaEndpoint kafka, KafkaAdmin admin, Topics topics,
-                    LedgerKafkaProperties kafkaProperties, PlatformTokens tokens) {
+                    LedgerKafkaProperties kafkaProperties, PlatformTokens tokens, PlatformKafkaAccess kafkaAccess) {
         this.tokens = tokens;
+        this.kafkaAccess = kafkaAccess;
         this.platforms = platforms;
         this.kafka = kafka;
         this.admin = admin;
@@ -78,8 +81,23 @@ public class PlatformService {
         // The platform's replies topic exists before its agent sends its first command.
         admin.createOrModifyTopics(TopicBuilder.name(topics.replies(registered.id())).partitions(1)
                 .replicas(kafkaProperties.replicationFactor()).build());
+        String kafkaPassword = kafkaAccess.grant(registered.id());
+        platforms.registeredAgain(registered.id());
         return new Registration(registered.id(), registered.secret(), tokens.issue(registered.id()),
-                new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix()));
+                new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix(), kafka.securityProtocol(),
+                        kafka.saslMechanism(), PlatformKafkaAccess.username(registered.id()), kafkaPassword,
+                        kafka.caCertificate().orElse(null)));
+    }
+
+    /**
+     * Detaches a platform: its Kafka credential and ACLs are deleted, so its agent can neither send
+     * nor read anything more; the platform and what it allocated stay.
+     */
+    public void detach(String platformId) {
+        if (!platforms.detached(platformId)) {
+            throw ApiException.notFound("platform_not_found", "No platform " + platformId + " has joined.");
+        }
+        kafkaAccess.revoke(platformId);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.signing.RecordSigner;
 import org.ipledger.testing.SharedKafka;
 import tools.jackson.databind.JsonNode;
@@ -46,8 +47,8 @@ final class JoinedPlatform implements AutoCloseable {
         this.secret = registration.get("secret").asString();
         this.token = registration.get("token").asString();
         this.prefix = database.topicPrefix();
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaAccess.fromRegistration(registration.get("kafka")).with(Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A change event JSON of this platform with a fresh UUID event id. */
@@ -127,9 +128,9 @@ final class JoinedPlatform implements AutoCloseable {
 
     private static void read(String topic, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each,
                              java.util.function.BooleanSupplier done) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 10_000_000),
+        // Read as the master: the DLQ is not the platform's to read.
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(SharedKafka.access().with(Map.of(
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 10_000_000)),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));

@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ipledger.client.CommandClient;
 import org.ipledger.embedded.EmbeddedKafkaBroker;
 import org.ipledger.embedded.Loopback;
+import org.ipledger.embedded.ScramUser;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
@@ -33,13 +35,15 @@ import tools.jackson.databind.JsonNode;
 /** The broker restarted during traffic: nothing lost, nothing doubled, the ledger without gaps. */
 class BrokerRestartIT {
 
+    private static final ScramUser MASTER = new ScramUser("ipledger-master", "own-broker-password");
+
     @Test
     void aBrokerRestartDuringTrafficLosesNothingAndDoublesNothing() throws Exception {
         Path data = Files.createTempDirectory("ipledger-restart-broker");
         int port = Loopback.freePort();
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, true, port);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, true, port, MASTER);
         LedgerDatabase database = LedgerDatabase.fresh();
-        try (MasterInstance master = database.startMasterOn(broker.bootstrapServers())) {
+        try (MasterInstance master = database.startMasterOn(access(broker))) {
             ApiClient api = master.adminClient();
             RestFixture fixture = new RestFixture(api);
             fixture.network("10.150.0.0/16");
@@ -54,7 +58,7 @@ class BrokerRestartIT {
             Set<String> answered = ConcurrentHashMap.newKeySet();
             Set<String> addresses = ConcurrentHashMap.newKeySet();
             AtomicInteger refusals = new AtomicInteger();
-            try (CommandClient client = CommandClient.start(broker.bootstrapServers(), new Topics(database.topicPrefix()),
+            try (CommandClient client = CommandClient.start(KafkaAccess.fromRegistration(platform.get("kafka")), new Topics(database.topicPrefix()),
                     platformId, platform.get("secret").asString(), 30)) {
                 ExecutorService threads = Executors.newFixedThreadPool(pools.length);
                 List<Future<?>> work = new ArrayList<>();
@@ -79,7 +83,7 @@ class BrokerRestartIT {
                 assertThat(answered).as("answered when the broker stopped").hasSizeLessThan(800);
                 // Down for a while, so that requests in flight time out and are sent again with the same id.
                 Thread.sleep(2_000);
-                broker = EmbeddedKafkaBroker.start(data, true, port);
+                broker = EmbeddedKafkaBroker.start(data, true, port, MASTER);
                 for (Future<?> future : work) {
                     future.get();
                 }
@@ -96,4 +100,8 @@ class BrokerRestartIT {
         }
     }
 
+
+    private static KafkaAccess access(EmbeddedKafkaBroker broker) {
+        return KafkaAccess.loopback(broker.bootstrapServers(), MASTER.name(), MASTER.password());
+    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import org.ipledger.client.CommandClient;
 import org.ipledger.client.CommandTimeoutException;
 import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
@@ -60,12 +60,12 @@ class CommandClientIT extends OneMaster {
         String platformId = platform.get("platformId").asString();
         // Topics no master consumes: the command is never answered.
         Topics nowhere = new Topics("nowhere-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(SharedKafka.access().clientProperties())) {
             admin.createTopics(List.of(new NewTopic(nowhere.commands(), 1, (short) 1),
                     new NewTopic(nowhere.replies(platformId), 1, (short) 1))).all().get();
         }
         String requestId = UUID.randomUUID().toString();
-        try (CommandClient client = CommandClient.start(SharedKafka.bootstrapServers(), nowhere, platformId,
+        try (CommandClient client = CommandClient.start(SharedKafka.access(), nowhere, platformId,
                 platform.get("secret").asString(), 2)) {
             assertThatThrownBy(() -> client.send(new AllocateCommand(requestId, platformId, 1, 1, Optional.empty(),
                     Optional.empty()), Duration.ofMillis(500)))
@@ -81,7 +81,7 @@ class CommandClientIT extends OneMaster {
     }
 
     private static CommandClient client(JsonNode platform, int attempts) {
-        return CommandClient.start(SharedKafka.bootstrapServers(), new Topics(database.topicPrefix()),
+        return CommandClient.start(KafkaAccess.fromRegistration(platform.get("kafka")), new Topics(database.topicPrefix()),
                 platform.get("platformId").asString(), platform.get("secret").asString(), attempts);
     }
 }

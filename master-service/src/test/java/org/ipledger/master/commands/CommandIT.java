@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.signing.RecordSigner;
 import org.ipledger.testing.SharedKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -46,8 +46,8 @@ class CommandIT extends OneMaster {
                 "{\"name\":\"vm\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
         platformId = registration.get("platformId").asString();
         secret = registration.get("secret").asString();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(KafkaAccess.fromRegistration(registration.get("kafka")).with(Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
@@ -307,8 +307,7 @@ class CommandIT extends OneMaster {
 
     private static void readAll(String topic, int count, java.util.function.Consumer<ConsumerRecord<String, byte[]>> each,
                                 java.util.function.BooleanSupplier done) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(SharedKafka.access().clientProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));

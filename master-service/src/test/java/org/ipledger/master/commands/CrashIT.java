@@ -22,11 +22,11 @@ import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
 import org.ipledger.testing.ServiceProcess;
-import org.ipledger.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -69,7 +69,7 @@ class CrashIT {
                 JsonNode platform = api.post("/api/v1/platforms",
                         "{\"name\":\"crash\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
                 String platformId = platform.get("platformId").asString();
-                CommandClient client = CommandClient.start(SharedKafka.bootstrapServers(), new Topics(database.topicPrefix()),
+                CommandClient client = CommandClient.start(KafkaAccess.fromRegistration(platform.get("kafka")), new Topics(database.topicPrefix()),
                         platformId, platform.get("secret").asString(), 20);
                 clients.add(client);
                 for (int t = 0; t < THREADS_PER_CLIENT; t++) {

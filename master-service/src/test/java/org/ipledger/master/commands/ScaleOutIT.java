@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ipledger.client.CommandClient;
 import org.ipledger.master.RestFixture;
 import org.ipledger.master.TwoMasters;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
-import org.ipledger.testing.SharedKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -44,7 +44,7 @@ class ScaleOutIT extends TwoMasters {
         List<String> failures = new ArrayList<>();
         AtomicInteger answered = new AtomicInteger();
 
-        try (CommandClient client = CommandClient.start(SharedKafka.bootstrapServers(), new Topics(database.topicPrefix()),
+        try (CommandClient client = CommandClient.start(KafkaAccess.fromRegistration(platform.get("kafka")), new Topics(database.topicPrefix()),
                 platformId, platform.get("secret").asString(), 10)) {
             ExecutorService threads = Executors.newFixedThreadPool(6);
             List<Future<?>> work = new ArrayList<>();

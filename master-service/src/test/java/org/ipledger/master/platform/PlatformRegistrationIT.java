@@ -20,6 +20,12 @@ class PlatformRegistrationIT extends OneMaster {
         assertThat(response.json().get("secret").asString()).matches("[0-9a-f]{64}");
         assertThat(response.json().get("kafka").get("topicPrefix").asString()).isEqualTo(database.topicPrefix());
         assertThat(response.json().get("kafka").get("bootstrapServers").asString()).isNotBlank();
+        assertThat(response.json().get("kafka").get("securityProtocol").asString()).isEqualTo("SASL_PLAINTEXT");
+        assertThat(response.json().get("kafka").get("saslMechanism").asString()).isEqualTo("SCRAM-SHA-512");
+        assertThat(response.json().get("kafka").get("username").asString())
+                .isEqualTo("ipledger-platform-" + response.json().get("platformId").asString());
+        // 32 random bytes, URL-safe Base64 without padding.
+        assertThat(response.json().get("kafka").get("password").asString()).matches("[A-Za-z0-9_-]{43}");
     }
 
     @Test
@@ -31,7 +37,8 @@ class PlatformRegistrationIT extends OneMaster {
 
         assertThat(again.json().get("platformId")).isEqualTo(first.json().get("platformId"));
         assertThat(again.json().get("secret")).isEqualTo(first.json().get("secret"));
-        assertThat(again.json().get("kafka")).isEqualTo(first.json().get("kafka"));
+        assertThat(again.json().get("kafka").get("username")).isEqualTo(first.json().get("kafka").get("username"));
+        assertThat(again.json().get("kafka").get("password")).isNotEqualTo(first.json().get("kafka").get("password"));
         assertThat(again.json().get("token").asString()).isNotEqualTo(first.json().get("token").asString());
         assertThat(database.count("SELECT COUNT(*) FROM platform WHERE instance_id = ?", instance)).isEqualTo(1);
         assertThat(api.withToken(again.json().get("token").asString()).get("/api/v1/networks").status()).isEqualTo(200);

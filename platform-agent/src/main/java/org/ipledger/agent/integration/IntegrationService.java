@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 
 import org.ipledger.agent.AgentProperties;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.web.ApiException;
 import org.slf4j.Logger;
@@ -141,9 +142,10 @@ public class IntegrationService implements AutoCloseable {
      * Detaches: new writes stop and capture stops first (so that what is written back is not
      * captured again), then the platform's address space goes back into its local tables, then
      * the agent forgets the master. The master keeps the platform's addresses as they are, so
-     * no other platform is handed one of them.
+     * no other platform is handed one of them, and, asked with the administrator's token, revokes
+     * the platform's Kafka login; if it cannot be asked, the detach goes on and says so.
      */
-    synchronized AddressSpaceReturn.Returned detach() {
+    synchronized AddressSpaceReturn.Returned detach(Optional<String> adminToken) {
         Integration integration = current();
         if (integration.state() != IntegrationState.ACTIVE && integration.state() != IntegrationState.DRAINING) {
             throw new ApiException(HttpStatus.CONFLICT, "integration_not_active", "Only an active integration can be "
@@ -156,8 +158,24 @@ public class IntegrationService implements AutoCloseable {
         AddressSpaceReturn.Returned returned = giveBack.giveBack(platformId);
         store.detached();
         events.publishEvent(new IntegrationChanged(IntegrationState.DRAINING, reload()));
+        // Last: the agent's Kafka clients are closed before their rights go.
+        revokeOnMaster(integration.masterUrl().orElseThrow(), platformId, adminToken);
         log.info("detached platform {} from {}", platformId, integration.masterUrl().orElse("?"));
         return returned;
+    }
+
+    private void revokeOnMaster(String masterUrl, String platformId, Optional<String> adminToken) {
+        if (adminToken.isEmpty()) {
+            log.warn("detached without an administrator's token: revoke platform {} on the master with "
+                    + "DELETE /api/v1/platforms/{}", platformId, platformId);
+            return;
+        }
+        try {
+            new MasterClient(masterUrl, json).detach(adminToken.get(), platformId);
+        } catch (JoinRefused e) {
+            log.warn("the master did not revoke platform {} ({}): revoke it there with DELETE /api/v1/platforms/{}",
+                    platformId, e.getMessage(), platformId);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -216,7 +234,7 @@ public class IntegrationService implements AutoCloseable {
         JsonNode kafka = registration.get("kafka");
         return new MasterLink(masterUrl, registration.get("platformId").asString(),
                 registration.get("secret").asString(), registration.path("token").asString(adminToken),
-                kafka.get("bootstrapServers").asString(), new Topics(kafka.get("topicPrefix").asString()));
+                KafkaAccess.fromRegistration(kafka), new Topics(kafka.get("topicPrefix").asString()));
     }
 
     private static List<JsonNode> conflicts(JsonNode preflight) {

@@ -83,6 +83,11 @@ final class MasterClient {
                 "instanceId", instanceId, "locations", locations))), token);
     }
 
+    /** Detaches the platform on the master: its Kafka login is revoked. */
+    void detach(String token, String platformId) {
+        send(request("/api/v1/platforms/" + platformId).DELETE(), token);
+    }
+
     /** Asks the master for every conflict between this address space and its own. */
     JsonNode preflight(String token, String path, Object addressSpace) {
         return send(request(path).POST(body(addressSpace)), token);

@@ -112,11 +112,11 @@ public class MasterCommands implements AutoCloseable {
         }
         disconnect();
         try {
-            client = CommandClient.start(link.bootstrapServers(), link.topics(), link.platformId(), link.secret(), ATTEMPTS);
+            client = CommandClient.start(link.kafka(), link.topics(), link.platformId(), link.secret(), ATTEMPTS);
             platformId = link.platformId();
-            log.info("connected to the master's Kafka at {} as platform {}", link.bootstrapServers(), link.platformId());
+            log.info("connected to the master's Kafka as {}", link.kafka());
         } catch (RuntimeException e) {
-            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", link.bootstrapServers(), e.getMessage());
+            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", link.kafka().bootstrapServers(), e.getMessage());
             starter.submit(() -> connect(link));
         }
     }

@@ -194,10 +194,10 @@ class CaptureIT extends OneMaster {
 
             // "ok" for the refused change, for a change never sent, and as a command reply nobody asked for.
             for (String eventId : List.of(refused, UUID.randomUUID().toString())) {
-                MasterFixture.forge(link, replies, eventId, CloudEventTypes.CHANGE_RECEIPT,
+                MasterFixture.forge(replies, eventId, CloudEventTypes.CHANGE_RECEIPT,
                         eventId.getBytes(StandardCharsets.UTF_8), Map.of(), okReceipt(eventId));
             }
-            MasterFixture.forge(link, replies, "c0ffee", "org.ipledger.reply.v1", new byte[16], Map.of(),
+            MasterFixture.forge(replies, "c0ffee", "org.ipledger.reply.v1", new byte[16], Map.of(),
                     okReceipt(UUID.randomUUID().toString()));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> unmatched.count() >= before + 2);

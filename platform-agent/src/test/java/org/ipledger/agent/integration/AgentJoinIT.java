@@ -172,7 +172,7 @@ class AgentJoinIT {
                 ApiClient client = new ApiClient(restarted.baseUrl(), token);
 
                 awaitState(client, "active");
-                assertThat(allocate(client, pool)).isEqualTo("10.45.0.2");
+                assertThat(allocateOnceConnected(client, pool)).isEqualTo("10.45.0.2");
                 assertThat(client.get("/api/v1/addresses/10.45.0.1").json().get("status").asString()).isEqualTo("allocated");
             }
         }
@@ -211,6 +211,18 @@ class AgentJoinIT {
     static void awaitState(ApiClient client, String state) {
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> client.get("/api/v1/integration").json().get("state").asString(), state::equals);
+    }
+
+    /**
+     * A restarted agent is active at once but logs in to Kafka in the background: until then it
+     * answers 503, which a client retries with the same request id.
+     */
+    private static String allocateOnceConnected(ApiClient agent, long pool) {
+        String body = "{\"requestId\":\"" + UUID.randomUUID() + "\"}";
+        ApiClient.Response response = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> agent.post("/api/v1/pools/" + pool + "/allocations", body), r -> r.status() != 503);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("addresses").get(0).get("address").asString();
     }
 
     private static String allocate(ApiClient agent, long pool) {

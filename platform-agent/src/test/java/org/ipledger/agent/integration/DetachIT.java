@@ -58,6 +58,8 @@ class DetachIT {
             assertThat(anonymous.get("/api/v1/networks").error()).isEqualTo("integration_not_configured");
             assertThat(ledger.count("SELECT COUNT(*) FROM ip")).isEqualTo(masterAddresses);
             assertThat(ledger.ledgerIsGapFree()).isTrue();
+            // The master was told, with the administrator's token: the platform's Kafka login is revoked.
+            assertThat(ledger.count("SELECT COUNT(*) FROM platform WHERE state = 'detached'")).isEqualTo(1);
         }
     }
 

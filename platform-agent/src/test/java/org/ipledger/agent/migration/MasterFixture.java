@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.schemas.cloudevents.CloudEventHeaders;
+import org.ipledger.testing.SharedKafka;
 
 /** Reads what a platform sent on the changes topic and what landed in the master's database. */
 public final class MasterFixture {
@@ -29,11 +29,11 @@ public final class MasterFixture {
     private MasterFixture() {
     }
 
-    /** Every record of the changes topic keyed by this platform, from the beginning. */
+    /** Every record of the changes topic keyed by this platform, from the beginning, read as the master. */
     public static List<ConsumerRecord<String, byte[]>> changesOf(MasterLink link) {
-        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, link.bootstrapServers(),
+        Map<String, Object> properties = SharedKafka.access().with(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -57,11 +57,10 @@ public final class MasterFixture {
      * Writes a record to a topic as one holding the master's credential could, with a CloudEvents
      * type and, when given, a {@code kafka_correlationId}: a forged receipt, reply or ledger entry.
      */
-    public static void forge(MasterLink link, String topic, String key, String cloudEventType, byte[] correlation,
+    public static void forge(String topic, String key, String cloudEventType, byte[] correlation,
                              Map<String, String> headers, String value) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, link.bootstrapServers()), new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(SharedKafka.access().with(Map.of()),
+                new StringSerializer(), new ByteArraySerializer())) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
                     value.getBytes(StandardCharsets.UTF_8));
             if (cloudEventType != null) {

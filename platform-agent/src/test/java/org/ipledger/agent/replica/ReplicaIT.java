@@ -137,13 +137,13 @@ class ReplicaIT {
             MeterRegistry meters = agent.agent.bean(MeterRegistry.class);
             double snapshotsBefore = snapshots(agent);
             String ledger = agent.link.topics().ledger();
-            MasterFixture.forge(agent.link, ledger, "address:10.206.0.10", null, null, Map.of("ipledger_seq", "x1"),
+            MasterFixture.forge(ledger, "address:10.206.0.10", null, null, Map.of("ipledger_seq", "x1"),
                     "{\"seq\": 1}");
             allocateThroughTheAgent(agent, pool);
-            MasterFixture.forge(agent.link, ledger, "address:10.206.0.11", null, null, Map.of(), "not json at all");
+            MasterFixture.forge(ledger, "address:10.206.0.11", null, null, Map.of(), "not json at all");
             allocateThroughTheAgent(agent, pool);
             // A seq far ahead: a gap at first, then, still beyond a fresh snapshot, no entry of the master.
-            MasterFixture.forge(agent.link, ledger, "address:10.206.0.12", null, null,
+            MasterFixture.forge(ledger, "address:10.206.0.12", null, null,
                     Map.of("ipledger_seq", "999999999"), "{\"seq\": 999999999}");
             allocateThroughTheAgent(agent, pool);
 
@@ -177,7 +177,7 @@ class ReplicaIT {
             byte[] correlation = new byte[16];
             new java.security.SecureRandom().nextBytes(correlation);
 
-            MasterFixture.forge(agent.link, agent.link.topics().replies(agent.link.platformId()), "forged",
+            MasterFixture.forge(agent.link.topics().replies(agent.link.platformId()), "forged",
                     "org.ipledger.reply.v1", correlation, Map.of(), "{\"requestId\": \"" + UUID.randomUUID()
                             + "\", \"ok\": true, \"result\": {\"addresses\": [{\"address\": \"10.207.0.150\", "
                             + "\"status\": \"allocated\"}]}}");
