@@ -1,4 +1,4 @@
--- The platform's own address-space tables, schema v1 (DESIGN.md): the reference the tests and
+-- The platform's own address-space tables, schema v1 (docs/design.md): the reference the tests and
 -- the embedded mode create. The agent reads them, migrates them to the master and empties them.
 CREATE TABLE IF NOT EXISTS ipnet (
     id        BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,

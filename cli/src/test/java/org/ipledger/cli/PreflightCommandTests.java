@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The preflight's table and exit codes against an agent that answers as DESIGN.md says: a stand-in
+ * The preflight's table and exit codes against an agent that answers as docs/design.md says: a stand-in
  * HTTP server on 127.0.0.1, so the rendering is pinned down whatever the agent's state.
  */
 class PreflightCommandTests {

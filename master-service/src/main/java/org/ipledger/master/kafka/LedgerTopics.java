@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 /**
- * The topics of DESIGN.md, created at start when missing (Spring's KafkaAdmin creates every
+ * The topics of docs/design.md, created at start when missing (Spring's KafkaAdmin creates every
  * {@link NewTopic} bean). The ledger has one partition: it is one global order. Replies topics
  * are created when a platform registers.
  */

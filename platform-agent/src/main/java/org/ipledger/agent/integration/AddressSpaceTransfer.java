@@ -3,7 +3,7 @@ package org.ipledger.agent.integration;
 import java.util.Optional;
 
 /**
- * Moves the platform's local address space to the master (DESIGN.md flows 2 and 3); implemented
+ * Moves the platform's local address space to the master (docs/design.md, flows 2 and 3); implemented
  * by the migration package.
  */
 public interface AddressSpaceTransfer {

@@ -2,7 +2,7 @@ package org.ipledger.agent.integration;
 
 import java.util.Locale;
 
-/** Where the integration with the master stands (DESIGN.md, agent REST). */
+/** Where the integration with the master stands (docs/design.md, REST API). */
 public enum IntegrationState {
     UNCONFIGURED, CONNECTING, MIGRATING, ACTIVE, DRAINING, FAILED;
 

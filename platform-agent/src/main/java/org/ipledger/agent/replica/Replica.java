@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * This platform's replica of the master's ledger (DESIGN.md flow 6): a snapshot, then the ledger
+ * This platform's replica of the master's ledger (docs/design.md, flow 6): a snapshot, then the ledger
  * topic applied by {@code seq}, kept in the agent's state database so that it survives restarts
  * and answers reads while the master is unreachable. It runs while the platform is joined
  * (MIGRATING, ACTIVE, DRAINING), pauses in CONNECTING and FAILED, and is cleared when the

@@ -7,7 +7,7 @@ import org.ipledger.agent.AgentProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Which networks and pools this platform sees (DESIGN.md, Locations): one with no locations is
+ * Which networks and pools this platform sees (docs/design.md, Address model): one with no locations is
  * seen everywhere, one limited to locations only where they meet the platform's; a platform with
  * no locations configured sees everything.
  */

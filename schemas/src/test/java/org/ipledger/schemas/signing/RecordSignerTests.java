@@ -9,7 +9,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-/** The signature is exactly signature v2 as DESIGN.md defines it. */
+/** The signature is exactly signature v2 as docs/design.md defines it. */
 class RecordSignerTests {
 
     @Test
