@@ -263,8 +263,7 @@ class CommandIT extends OneMaster {
     /** How many records of the topic's first partition carry the correlation id, once the master had time to answer. */
     private static long recordsWithCorrelation(String topic, String correlation) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(SharedKafka.access().clientProperties(),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));

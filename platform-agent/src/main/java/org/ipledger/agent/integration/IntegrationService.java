@@ -171,7 +171,7 @@ public class IntegrationService implements AutoCloseable {
             return;
         }
         try {
-            new MasterClient(masterUrl, json).detach(adminToken.get(), platformId);
+            new MasterClient(masterUrl, properties.agent().allowInsecureMaster(), json).detach(adminToken.get(), platformId);
         } catch (JoinRefused e) {
             log.warn("the master did not revoke platform {} ({}): revoke it there with DELETE /api/v1/platforms/{}",
                     platformId, e.getMessage(), platformId);
