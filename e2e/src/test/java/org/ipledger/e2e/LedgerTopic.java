@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.ipledger.testing.SharedKafka;
 
 /** The ledger topic as a new reader sees it: every record from the beginning up to the end offset now. */
-final class LedgerTopic {
+public final class LedgerTopic {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,10 +24,15 @@ final class LedgerTopic {
 
     /** The values of every record on the topic's one partition, in offset order, duplicates included. */
     static List<JsonNode> entries(String topic) {
+        return entries(SharedKafka.bootstrapServers(), topic);
+    }
+
+    /** {@link #entries(String)} on another broker, such as a master's own in-process one. */
+    public static List<JsonNode> entries(String bootstrapServers, String topic) {
         TopicPartition partition = new TopicPartition(topic, 0);
         List<JsonNode> entries = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
