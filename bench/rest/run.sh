@@ -2,20 +2,24 @@
 # REST benchmark: 16 concurrent HTTP clients (wrk, its own process) allocating from one pool, then
 # from 16 pools, against master-service on its embedded MariaDB. Prints allocations/s and latency
 # percentiles, then counts duplicates and checks the ledger in the database. Run by hand:
-#   apt-get install -y wrk && bench/rest/run.sh [seconds] [--master.property=value ...]
+#   apt-get install -y wrk && [WARM_UP=30] bench/rest/run.sh [seconds] [--master.property=value ...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
+warm_up=${WARM_UP:-30}
 shift || true
 port=18080
 data=$(mktemp -d)
 jar=master-service/target/master-service-0.1.0-SNAPSHOT-exec.jar
-[ -f "$jar" ] || ./mvnw -B -q -DskipTests -pl master-service -am install
+[ -f "$jar" ] || ./mvnw -B -q -DskipTests -pl master-service -am package
 
 IPLEDGER_ADMIN_PASSWORD=bench-password java -jar "$jar" --ipledger.data-dir="$data" --server.port=$port "$@" >"$data/master.log" 2>&1 &
 master=$!
-trap 'kill $master 2>/dev/null; wait $master 2>/dev/null; rm -rf "$data"' EXIT
-until curl -sf 127.0.0.1:$port/api/v1/info >/dev/null; do sleep 1; done
+trap 'kill $master 2>/dev/null; wait $master 2>/dev/null || true; rm -rf "$data"' EXIT
+until curl -sf 127.0.0.1:$port/api/v1/info >/dev/null; do
+  kill -0 $master 2>/dev/null || { echo "master-service did not start:"; tail -20 "$data/master.log"; exit 1; }
+  sleep 1
+done
 
 api() { curl -sf -XPOST "127.0.0.1:$port$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2"; }
 TOKEN=$(curl -sf -XPOST 127.0.0.1:$port/api/v1/auth/login -H 'Content-Type: application/json' \
@@ -30,9 +34,9 @@ for i in $(seq 0 15); do
   api /api/v1/pools/$((i + 2))/ranges "{\"cidr\":\"172.$((16 + i)).0.0/16\"}" >/dev/null
 done
 
-echo "warming up the JIT (60 s)..."
+echo "warming up the JIT ($((2 * warm_up)) s)..."
 for script in alloc-one-pool alloc-sixteen-pools; do
-  wrk -t2 -c16 -d30s -s bench/rest/$script.lua http://127.0.0.1:$port >/dev/null
+  wrk -t2 -c16 -d${warm_up}s -s bench/rest/$script.lua http://127.0.0.1:$port >/dev/null
 done
 for script in alloc-one-pool alloc-sixteen-pools; do
   printf '%-22s ' "$script:"
@@ -45,4 +49,5 @@ db_port=$(ss -ltnp | grep "pid=$(pgrep -P $master mariadbd || pgrep -f "$data/ma
 mariadb=$(ls -d /tmp/ipledger-mariadb-*/bin/mariadb | head -1)
 "$mariadb" -h127.0.0.1 -P"$db_port" -uroot ipledger -e "
   SELECT COUNT(*) AS stored, COUNT(*) - COUNT(DISTINCT addr_bin) AS duplicates FROM ip;
-  SELECT COUNT(*) AS ledger_entries, MAX(seq) AS max_seq, SUM(seq IS NULL) AS unnumbered FROM ledger_outbox;"
+  SELECT (SELECT COUNT(*) FROM ledger_outbox) AS ledger_entries, COUNT(*) AS numbered, MAX(seq) AS max_seq,
+         COUNT(*) - COUNT(DISTINCT seq) AS seq_duplicates FROM ledger_entry;"

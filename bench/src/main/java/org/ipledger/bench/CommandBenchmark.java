@@ -54,7 +54,8 @@ import org.springframework.kafka.support.KafkaHeaders;
  * clients with 64 in flight each (after unmeasured rounds of the same, for the JIT), the ledger
  * lag from commit to record on the ledger topic, and last the floor under that same load: what the
  * broker and the clients alone carry on this machine, the ceiling of the allocation rate beside it.
- * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.CommandBenchmark}
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.CommandBenchmark
+ * [-Dipledger.bench.warm-up-rounds=6 -Dipledger.bench.pools=1]}
  */
 public final class CommandBenchmark {
 
@@ -95,12 +96,9 @@ public final class CommandBenchmark {
             System.out.println("allocation by command, one client sequential: " + sequential.summary("ms"));
 
             // Unmeasured rounds first: after the sequential phase the JIT is still compiling the
-            // concurrent paths and took a third of the CPU of a first round. After three rounds its
-            // compiler threads still took 2.0-3.2 s of the measured round's 12-15 s of CPU, the
-            // largest source of scatter between runs; after eight, 1.3 s.
-            // The ledger lag probe reads through the warm-up rounds too: started with the measured
-            // round only, its reading and the JIT compiling it for the first time took CPU from
-            // that round alone, which came out 10-20 % below the warm-up rounds before it.
+            // concurrent paths, the largest source of scatter between runs. The ledger lag probe
+            // reads through them too, so that its own start-up does not take CPU from the measured
+            // round alone.
             LedgerLag lag = new LedgerLag(topics.ledger());
             int warmUpRounds = Integer.getInteger("ipledger.bench.warm-up-rounds", 6);
             for (int round = 1; round <= warmUpRounds; round++) {
@@ -126,7 +124,7 @@ public final class CommandBenchmark {
     /**
      * One pool of a /8, or with {@code -Dipledger.bench.pools=N} N pools of a /12 each, client c
      * allocating from pool c mod N: a pool's commands share one partition and so one consumer
-     * (DESIGN.md keys them by pool), and N pools show what that serialisation costs.
+     * (commands are keyed by pool), and N pools show what that serialisation costs.
      */
     private static List<Long> pools(RestFixture rest, int count, int commandPartitions) {
         if (count == 1) {

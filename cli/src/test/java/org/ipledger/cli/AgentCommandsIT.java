@@ -10,10 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.ipledger.agent.AgentInstance;
@@ -24,11 +21,11 @@ import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
 
 /**
- * The commands that talk to agents, against a real master and two real agents: one whose
- * platform conflicts with the master (preflight), one that joins (join, status, allocate).
- * The tests run in order, as an operator would: the join comes before what needs it.
+ * The commands that talk to agents, against a real master and real agents: one whose platform
+ * conflicts with the master (preflight), one never joined (preflight, refused join), one each test
+ * that joins starts for itself, and one joined before the tests (status, allocate). No test
+ * depends on another having run.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentCommandsIT {
 
     private static final String PASSWORD_LINE = MasterInstance.ADMIN_PASSWORD + "\n";
@@ -38,7 +35,8 @@ class AgentCommandsIT {
 
     private static MasterInstance master;
     private static AgentInstance conflicting;
-    private static AgentInstance joining;
+    private static AgentInstance unjoined;
+    private static AgentInstance joined;
 
     @BeforeAll
     static void start() {
@@ -47,26 +45,39 @@ class AgentCommandsIT {
         PlatformDatabase overlapping = PlatformDatabases.fresh();
         overlapping.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'overlap', '10.70.0.0', 24)").update();
         conflicting = AgentInstance.start(dataDirs.resolve("conflicting"), overlapping);
+        unjoined = AgentInstance.start(dataDirs.resolve("unjoined"), vmPlatform(82));
+        joined = AgentInstance.start(dataDirs.resolve("joined"), vmPlatform(80));
+        CommandLineRun join = toAgent("join", joined.baseUrl(), PASSWORD_LINE, "--password-stdin");
+        assertThat(join.exitCode()).as(join.toString()).isZero();
+    }
+
+    /**
+     * A platform with network 10.{second}.0.0/24 and pool "vm pool {second}" whose range
+     * 10.{second}.0.10-200 has 10.{second}.0.10-59 allocated.
+     */
+    private static PlatformDatabase vmPlatform(int second) {
         PlatformDatabase platform = PlatformDatabases.fresh();
-        platform.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'vm net', '10.80.0.0', 24)").update();
-        platform.jdbc().sql("INSERT INTO ippool (id, name) VALUES (1, 'vm pool')").update();
-        platform.jdbc().sql("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, '10.80.0.10', '10.80.0.200')").update();
+        String net = "10." + second + ".0.";
+        platform.jdbc().sql("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'vm net', ?, 24)").params(net + "0").update();
+        platform.jdbc().sql("INSERT INTO ippool (id, name) VALUES (1, ?)").params("vm pool " + second).update();
+        platform.jdbc().sql("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) VALUES (1, 1, 1, ?, ?)")
+                .params(net + "10", net + "200").update();
         for (int i = 10; i < 60; i++) {
             platform.jdbc().sql("INSERT INTO ip (ippool, addr, status, owner) VALUES (1, ?, 'allocated', ?)")
-                    .params("10.80.0." + i, "vm-" + i).update();
+                    .params(net + i, "vm-" + i).update();
         }
-        joining = AgentInstance.start(dataDirs.resolve("joining"), platform);
+        return platform;
     }
 
     @AfterAll
     static void stop() {
-        joining.close();
+        joined.close();
+        unjoined.close();
         conflicting.close();
         master.close();
     }
 
     @Test
-    @Order(1)
     void preflightShowsTheConflictsAsATableAndExitsWith5() {
         CommandLineRun run = toAgent("preflight", conflicting.baseUrl(), PASSWORD_LINE);
 
@@ -77,18 +88,16 @@ class AgentCommandsIT {
     }
 
     @Test
-    @Order(2)
     void cleanPreflightSaysThePlatformCanJoin() {
-        CommandLineRun run = toAgent("preflight", joining.baseUrl(), PASSWORD_LINE);
+        CommandLineRun run = toAgent("preflight", unjoined.baseUrl(), PASSWORD_LINE);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).isEqualTo("no conflicts: the platform can join\n");
     }
 
     @Test
-    @Order(3)
     void joinWithAWrongPasswordIsRefusedWithExitCode2() {
-        CommandLineRun run = toAgent("join", joining.baseUrl(), "not-the-password\n");
+        CommandLineRun run = toAgent("join", unjoined.baseUrl(), "not-the-password\n");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.err()).startsWith("ipledger: wrong e-mail or password").contains("master_credentials_rejected");
@@ -96,7 +105,6 @@ class AgentCommandsIT {
     }
 
     @Test
-    @Order(4)
     void joinToAnUnreachableAgentExitsWith3NamingTheAgent() {
         CommandLineRun run = toAgent("join", "http://127.0.0.1:1", PASSWORD_LINE);
 
@@ -105,31 +113,30 @@ class AgentCommandsIT {
     }
 
     @Test
-    @Order(5)
     void joinFollowsTheMigrationUntilThePlatformIsActive() {
-        CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE, "--password-stdin");
+        try (AgentInstance joining = AgentInstance.start(dataDirs.resolve("joining"), vmPlatform(81))) {
+            CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE, "--password-stdin");
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err().lines()).last().isEqualTo("active");
-        assertThat(run.out()).startsWith("joined: platform ").endsWith(" is active on " + master.baseUrl() + "\n");
-        assertThat(master.adminClient().get("/api/v1/addresses/10.80.0.59").json().get("status").asString())
-                .isEqualTo("allocated");
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err().lines()).last().isEqualTo("active");
+            assertThat(run.out()).startsWith("joined: platform ").endsWith(" is active on " + master.baseUrl() + "\n");
+            assertThat(master.adminClient().get("/api/v1/addresses/10.81.0.59").json().get("status").asString())
+                    .isEqualTo("allocated");
+        }
     }
 
     @Test
-    @Order(6)
     void statusShowsTheMastersPlatformsAndTheAgentsIntegration() {
         CommandLineRun run = ipledger(Map.of(), PASSWORD_LINE, "status", "--master", master.baseUrl(),
-                "--agent", joining.baseUrl(), "--email", MasterInstance.ADMIN_EMAIL);
+                "--agent", joined.baseUrl(), "--email", MasterInstance.ADMIN_EMAIL);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("master " + master.baseUrl() + ": instance ")
                 .contains("PLATFORM").contains("LAST SEEN").contains("LAG").contains("vmmanager")
-                .contains("agent " + joining.baseUrl() + ": active, platform ");
+                .contains("agent " + joined.baseUrl() + ": active, platform ");
     }
 
     @Test
-    @Order(7)
     void statusOfAnUnjoinedAgentFoundByItsUrlIsUnconfigured() {
         CommandLineRun run = ipledger(Map.of("IPLEDGER_URL", conflicting.baseUrl()), "", "status", "--json");
 
@@ -138,9 +145,8 @@ class AgentCommandsIT {
     }
 
     @Test
-    @Order(8)
     void allocateThroughTheJoinedAgent() {
-        CommandLineRun run = ipledger(Map.of("IPLEDGER_URL", joining.baseUrl()), PASSWORD_LINE, "allocate",
+        CommandLineRun run = ipledger(Map.of("IPLEDGER_URL", joined.baseUrl()), PASSWORD_LINE, "allocate",
                 "--pool", masterPoolOfThePlatform(), "--email", MasterInstance.ADMIN_EMAIL, "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -158,7 +164,7 @@ class AgentCommandsIT {
     private static String masterPoolOfThePlatform() {
         var pools = master.adminClient().get("/api/v1/pools").json().get("items");
         for (var pool : pools) {
-            if (pool.get("name").asString().equals("vm pool")) {
+            if (pool.get("name").asString().equals("vm pool 80")) {
                 return pool.get("id").asString();
             }
         }

@@ -69,10 +69,6 @@ public final class RunningDemo implements AutoCloseable {
         commands.add(line);
     }
 
-    synchronized <T> T agentBean(String platform, Class<T> type) {
-        return agents.get(platform).getBean(type);
-    }
-
     /** Stops the agents, then the master; calling it again does nothing. */
     @Override
     public synchronized void close() {

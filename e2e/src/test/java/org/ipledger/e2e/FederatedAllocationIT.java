@@ -34,7 +34,7 @@ import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
 
 /**
- * Issue 5, item 4: a master and three platforms, each on its own database with its own agent,
+ * A master and three platforms, each on its own database with its own agent,
  * allocate concurrently from the same two pools through their agents' REST APIs while one agent
  * is restarted and the master is restarted once. Nothing is handed out twice (I1), every
  * allocation is on the ledger once and the ledger has no gap (I3), every request has one effect

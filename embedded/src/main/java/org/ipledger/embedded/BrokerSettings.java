@@ -63,8 +63,8 @@ record BrokerSettings(Path dataDir, int port, int controllerPort) {
 
     /**
      * A broker that died without deregistering (killed JVM, power loss) keeps its registration
-     * until its session expires, and the restarted broker cannot register before: with Kafka's 9 s
-     * the first start after a crash took 13 s instead of 2, with 3 s it takes about 5. Broker and
+     * until its session expires, and the restarted broker cannot register before: a session of
+     * 3 s instead of Kafka's 9 s lets it start again within seconds of a crash. Broker and
      * controller share this JVM, so heartbeats cross no network; the session still outlasts a GC
      * pause of a few seconds.
      */

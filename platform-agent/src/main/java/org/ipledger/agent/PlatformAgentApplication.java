@@ -1,8 +1,11 @@
 package org.ipledger.agent;
 
+import org.ipledger.web.ApiExceptionHandler;
+import org.ipledger.web.InfoController;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -12,6 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+@Import({ApiExceptionHandler.class, InfoController.class})
 public class PlatformAgentApplication {
 
     public static void main(String[] args) {

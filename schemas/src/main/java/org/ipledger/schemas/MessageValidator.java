@@ -74,7 +74,7 @@ public class MessageValidator {
      * A command of a known type is held to its type's schema directly: the envelope plus the
      * type's fields, which is where the topic schema's dispatch on {@code type} leads. Evaluating
      * that dispatch builds an error message, with the value written out, for each of the ten types
-     * the command is not; that was half of the command listener's time.
+     * the command is not, on the path of every command.
      */
     private Schema ofItsType(String schemaName, Schema named, JsonNode value) {
         if (SchemaNames.COMMAND.equals(schemaName) && value != null && value.path("type").isString()) {

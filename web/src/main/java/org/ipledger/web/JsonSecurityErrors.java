@@ -24,17 +24,14 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
 
     private final ObjectMapper json;
     private final String unknownToken;
-    private final String adminRole;
 
     /**
      * @param unknownToken the introspector's sentence for a token it does not know, answered as
      *        {@code invalid_token}
-     * @param adminRole the role an administrator's token carries, named in 403 answers
      */
-    public JsonSecurityErrors(ObjectMapper json, String unknownToken, String adminRole) {
+    public JsonSecurityErrors(ObjectMapper json, String unknownToken) {
         this.json = json;
         this.unknownToken = unknownToken;
-        this.adminRole = adminRole;
     }
 
     @Override
@@ -58,7 +55,7 @@ public class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenie
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, ErrorResponse.of("forbidden",
-                "This needs the role " + adminRole + "; the token's user does not have it."));
+                "This needs the role " + RoleNames.ADMIN + "; the token's user does not have it."));
     }
 
     private void write(HttpServletResponse response, HttpStatus status, ErrorResponse body) throws IOException {

@@ -5,8 +5,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.pool.RangeRepository;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.ApiException;
 import org.springframework.stereotype.Service;
 

@@ -2,13 +2,13 @@ package org.ipledger.master.allocation;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressParser;
-import org.ipledger.master.api.Patch;
 import org.ipledger.master.platform.MasterPlatform;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.Page;
+import org.ipledger.web.Patch;
+import org.ipledger.web.PatchFields;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Allocations ({@code /api/v1/pools/{id}/allocations}) and addresses ({@code /api/v1/addresses}). */
 @RestController
 class AllocationController {
-
-    private static final Set<String> PATCHABLE = Set.of("status", "requestId");
 
     private final AddressAllocator allocator;
     private final AddressQueries queries;
@@ -53,7 +51,7 @@ class AllocationController {
 
     @PatchMapping("/api/v1/addresses/{address}")
     ResponseEntity<String> change(@PathVariable String address, @RequestBody Map<String, Object> body) {
-        Patch patch = new Patch(body, PATCHABLE);
+        Patch patch = new Patch(body, PatchFields.ADDRESS);
         IPAddress parsed = AddressParser.address("address", address);
         AddressStatus status = AddressStatus.storable(patch.string("status", null));
         Optional<String> requestId = Optional.ofNullable(patch.string("requestId", null));

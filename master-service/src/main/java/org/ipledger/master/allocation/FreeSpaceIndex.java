@@ -60,6 +60,11 @@ public final class FreeSpaceIndex {
         return Optional.empty();
     }
 
+    /** The lowest free address alone, for callers outside the allocation engine. */
+    public Optional<IPAddress> lowestFreeAddress() {
+        return lowestFree().map(Slot::address);
+    }
+
     /** The range of this pool that holds the address, if any: the last one starting at or before it. */
     Optional<RangeSpace> rangeOf(IPAddress address) {
         byte[] key = AddressKey.of(address);

@@ -5,8 +5,8 @@ import java.util.List;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.addressing.ServiceAddresses;
+import org.ipledger.web.AddressParser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

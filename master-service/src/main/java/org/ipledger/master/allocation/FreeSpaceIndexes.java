@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 /**
  * The free-space indexes of the pools this instance has served. An index is brought up to date
  * under the pool's lock: replayed from the pool's journal when another instance changed the pool,
- * rebuilt when the pool's ranges changed or the journal no longer reaches back far enough.
+ * rebuilt when the pool's ranges changed or the journal no longer reaches back far enough. Public
+ * so that the benchmarks read a loaded index's size and lookup cost.
  */
 @Component
-class FreeSpaceIndexes {
+public class FreeSpaceIndexes {
 
     private final Map<Long, FreeSpaceIndex> indexes = new ConcurrentHashMap<>();
     private final FreeSpaceIndexLoader loader;
@@ -39,7 +40,8 @@ class FreeSpaceIndexes {
         indexes.remove(poolId);
     }
 
-    Optional<FreeSpaceIndex> cached(long poolId) {
+    /** The pool's index as last loaded, if this instance has served the pool; it may be behind the database. */
+    public Optional<FreeSpaceIndex> cached(long poolId) {
         return Optional.ofNullable(indexes.get(poolId));
     }
 

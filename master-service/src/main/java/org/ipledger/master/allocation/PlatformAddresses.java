@@ -40,8 +40,8 @@ public class PlatformAddresses {
     private static final int LOOKUP_BATCH = 1000;
     /**
      * Above this many changes that all take an address, as in a migration chunk, they are
-     * inserted without looking them up first: a chunk's addresses are almost always new, and the
-     * look-ups took an eighth of a migration's statement time in the master's database. If one is
+     * inserted without looking them up first: a chunk's addresses are almost always new, so the
+     * look-ups would be wasted work in the master's database. If one is
      * stored already, the inserts are undone (a savepoint) and the addresses looked up as for
      * fewer changes.
      */

@@ -12,9 +12,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The pools' journal: for each pool version, the addresses it took and freed, so that an instance
  * whose free-space index is older replays them instead of reloading the pool. A version's changes
- * are packed into one row ({@link #ENTRIES_PER_ROW} at most): a command batch of forty allocations
- * was forty rows, each with two index entries and its own binlog event, and binding them took as
- * long as binding the address rows themselves.
+ * are packed into one row ({@link #ENTRIES_PER_ROW} at most), so that a command batch of many
+ * allocations writes one journal row, with its index entries and binlog event, not one per address.
  */
 @Repository
 class PoolJournal {

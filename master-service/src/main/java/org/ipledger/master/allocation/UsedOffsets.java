@@ -9,15 +9,16 @@ import org.roaringbitmap.RoaringBitmap;
  * The used offsets of one range, as unsigned 64-bit numbers, in compressed bitmaps keyed by their
  * high 32 bits. Contiguous allocations compress to runs and scattered ones to sorted arrays, so a
  * /8 with ten million allocations or a /64 with a million costs a few megabytes, and the lowest
- * free offset is found without enumerating anything.
+ * free offset is found without enumerating anything. Public so that the benchmarks measure its
+ * memory and lookup cost on their own, outside a pool.
  */
-final class UsedOffsets {
+public final class UsedOffsets {
 
     private static final long LOW_MASK = 0xFFFF_FFFFL;
 
     private final TreeMap<Integer, RoaringBitmap> blocks = new TreeMap<>(Integer::compareUnsigned);
 
-    void add(long offset) {
+    public void add(long offset) {
         blocks.computeIfAbsent(high(offset), h -> new RoaringBitmap()).add((int) offset);
     }
 
@@ -37,7 +38,7 @@ final class UsedOffsets {
      * The lowest offset in {@code [from, last]} (unsigned) that is not used. Visits one bitmap per
      * 2^32 offsets at most, so it never scans addresses.
      */
-    OptionalLong nextFree(long from, long last) {
+    public OptionalLong nextFree(long from, long last) {
         long candidate = from;
         while (Long.compareUnsigned(candidate, last) <= 0) {
             int high = high(candidate);
@@ -59,16 +60,16 @@ final class UsedOffsets {
     }
 
     /** Compacts runs after a bulk load. */
-    void optimize() {
+    public void optimize() {
         blocks.values().forEach(RoaringBitmap::runOptimize);
     }
 
-    long cardinality() {
+    public long cardinality() {
         return blocks.values().stream().mapToLong(RoaringBitmap::getLongCardinality).sum();
     }
 
     /** Heap used: the bitmaps plus an estimate of 64 bytes of map entry and headers per block. */
-    long sizeInBytes() {
+    public long sizeInBytes() {
         return blocks.size() * 64L + blocks.values().stream().mapToLong(RoaringBitmap::getLongSizeInBytes).sum();
     }
 

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.ipledger.web.ApiException;
+import org.ipledger.web.RoleNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,7 +37,7 @@ class FirstAdministrator implements ApplicationRunner {
         boolean generated = admin.password() == null || admin.password().isBlank();
         String password = generated ? generatedPassword() : admin.password();
         try {
-            users.create(new UserRequest(admin.emailOrDefault(), password, List.of(Roles.ADMIN)));
+            users.create(new UserRequest(admin.emailOrDefault(), password, List.of(RoleNames.ADMIN)));
         } catch (ApiException e) {
             // Another master instance starting at the same moment created it first.
             return;

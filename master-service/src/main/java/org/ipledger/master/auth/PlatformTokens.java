@@ -1,8 +1,6 @@
 package org.ipledger.master.auth;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
+import org.ipledger.web.BearerTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PlatformTokens {
 
     private final JdbcClient jdbc;
-    private final SecureRandom random = new SecureRandom();
 
     PlatformTokens(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -24,12 +21,10 @@ public class PlatformTokens {
 
     @Transactional
     public String issue(String platformId) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = BearerTokens.generate();
         jdbc.sql("DELETE FROM platform_token WHERE platform_id = ?").param(platformId).update();
         jdbc.sql("INSERT INTO platform_token (token_hash, platform_id) VALUES (?, ?)")
-                .params(TokenStore.hash(token), platformId).update();
+                .params(BearerTokens.hash(token), platformId).update();
         return token;
     }
 }

@@ -4,24 +4,20 @@ import java.util.List;
 import java.util.Set;
 
 import org.ipledger.web.ApiException;
+import org.ipledger.web.RoleNames;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** User roles, stored as a JSON array such as {@code ["@admin"]} so operators can set them in SQL. */
-public final class Roles {
+/**
+ * User roles ({@link RoleNames}), stored as a JSON array such as {@code ["@admin"]} so operators
+ * can set them in SQL.
+ */
+final class Roles {
 
-    public static final String ADMIN = "@admin";
-    /** Held by a platform's own token (never by a user): reads, and its own preflight and conflicts. */
-    public static final String PLATFORM = "@platform";
-    private static final Set<String> KNOWN = Set.of(ADMIN);
+    private static final Set<String> KNOWN = Set.of(RoleNames.ADMIN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Roles() {
-    }
-
-    /** The authority that names one platform, held by that platform's token. */
-    public static String platform(String platformId) {
-        return PLATFORM + ":" + platformId;
     }
 
     static List<String> valid(List<String> roles) {

@@ -1,12 +1,13 @@
 package org.ipledger.master.auth;
 
+import org.ipledger.web.BearerTokenSecurity;
 import org.ipledger.web.JsonSecurityErrors;
+import org.ipledger.web.RoleNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,32 +25,26 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenIntrospector introspector, JsonSecurityErrors errors) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/v3/api-docs/**", "/actuator/health/**",
                                 "/actuator/health", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/api/v1/users/**", "/api/v1/users").hasAuthority(Roles.ADMIN)
+                        .requestMatchers("/api/v1/users/**", "/api/v1/users").hasAuthority(RoleNames.ADMIN)
                         .requestMatchers("/api/v1/platforms/{platformId}/preflight", "/api/v1/platforms/{platformId}/conflicts")
                         .access((authentication, context) -> new AuthorizationDecision(authentication.get()
-                                .getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(a -> a.equals(Roles.ADMIN)
-                                        || a.equals(Roles.platform(context.getVariables().get("platformId"))))))
+                                .getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(a -> a.equals(RoleNames.ADMIN)
+                                        || a.equals(RoleNames.platform(context.getVariables().get("platformId"))))))
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
-                        .requestMatchers("/api/v1/**").hasAuthority(Roles.ADMIN)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .opaqueToken(token -> token.introspector(introspector))
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+                        .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
+                        .anyRequest().authenticated());
         return http.build();
     }
 
     /** 401 and 403 as the API's JSON error body. */
     @Bean
     JsonSecurityErrors jsonSecurityErrors(JsonMapper json) {
-        return new JsonSecurityErrors(json, TokenIntrospector.UNKNOWN, Roles.ADMIN);
+        return new JsonSecurityErrors(json, TokenIntrospector.UNKNOWN);
     }
 
     /** The standard delegating encoder: bcrypt today, with the algorithm named in each hash. */

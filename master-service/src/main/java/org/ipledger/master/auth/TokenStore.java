@@ -1,24 +1,20 @@
 package org.ipledger.master.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.ipledger.web.BearerTokens;
+import org.ipledger.web.RoleNames;
+import org.ipledger.web.StoredTokenIntrospector.Holder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Bearer tokens: 256 random bits, of which only the SHA-256 is stored, so a copy of the database
- * cannot be used to log in. Roles are read from the user's row, and remembered for
+ * Users' bearer tokens ({@link BearerTokens}: only their SHA-256 is stored). Roles are read from the user's row, and remembered for
  * {@code ipledger.auth.token-cache} at most, so a change of {@code auth_user.roles} takes effect
  * within that time, also for tokens already issued, without a query on every request.
  */
@@ -27,7 +23,6 @@ class TokenStore {
 
     private final JdbcClient jdbc;
     private final AuthProperties properties;
-    private final SecureRandom random = new SecureRandom();
     private final Cache<String, Optional<Holder>> recent;
 
     TokenStore(JdbcClient jdbc, AuthProperties properties) {
@@ -37,20 +32,18 @@ class TokenStore {
     }
 
     LoginResponse issue(User user) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = BearerTokens.generate();
         Instant expiresAt = Instant.now().plus(properties.tokenTtl());
         jdbc.sql("INSERT INTO auth_token (token_hash, user_id, expires_at) "
                         + "VALUES (?, ?, DATE_ADD(UTC_TIMESTAMP(6), INTERVAL ? SECOND))")
-                .params(hash(token), user.id(), properties.tokenTtl().toSeconds())
+                .params(BearerTokens.hash(token), user.id(), properties.tokenTtl().toSeconds())
                 .update();
         return new LoginResponse(token, expiresAt, user.roles());
     }
 
     /** The holder of a token, whether or not it has expired. */
     Optional<Holder> holder(String token) {
-        return recent.get(hash(token), this::load);
+        return recent.get(BearerTokens.hash(token), this::load);
     }
 
     private Optional<Holder> load(String tokenHash) {
@@ -61,7 +54,7 @@ class TokenStore {
     private Optional<Holder> platform(String tokenHash) {
         return jdbc.sql("SELECT platform_id FROM platform_token WHERE token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new Holder("platform:" + rs.getString(1),
-                        List.of(Roles.PLATFORM, Roles.platform(rs.getString(1))), Instant.MAX))
+                        List.of(RoleNames.PLATFORM, RoleNames.platform(rs.getString(1))), Instant.MAX))
                 .optional();
     }
 
@@ -78,21 +71,5 @@ class TokenStore {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void deleteExpired() {
         jdbc.sql("DELETE FROM auth_token WHERE expires_at < UTC_TIMESTAMP(6)").update();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    record Holder(String email, List<String> roles, Instant expiresAt) {
-
-        boolean expired() {
-            return !Instant.now().isBefore(expiresAt);
-        }
     }
 }

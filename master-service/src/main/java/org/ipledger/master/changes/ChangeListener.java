@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * offsets are committed once the batch's receipts and dead letters are acknowledged: a crash
  * redelivers, and a redelivered event gets its stored receipt with no second effect. The commit
  * is asynchronous, so the next batch is polled at once: a platform's captured rows queue behind
- * one partition's batches, and a synchronous commit added a round trip to the broker to each
- * (about 10 of a 30 ms cycle). A commit lost in a crash only redelivers.
+ * one partition's batches, and a synchronous commit would add a round trip to the broker to
+ * each. A commit lost in a crash only redelivers.
  */
 @Component
 class ChangeListener {

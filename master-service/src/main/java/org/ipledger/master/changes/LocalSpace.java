@@ -37,8 +37,4 @@ record LocalSpace(List<Network> networks, List<Pool> pools, List<Range> ranges, 
     static LocalSpace empty() {
         return new LocalSpace(List.of(), List.of(), List.of(), List.of());
     }
-
-    LocalSpace withoutAddresses() {
-        return new LocalSpace(networks, pools, ranges, List.of());
-    }
 }

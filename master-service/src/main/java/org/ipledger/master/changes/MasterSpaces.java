@@ -2,7 +2,7 @@ package org.ipledger.master.changes;
 
 import java.util.List;
 
-import org.ipledger.master.address.AddressParser;
+import org.ipledger.web.AddressParser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -3,13 +3,13 @@ package org.ipledger.master.changes;
 import java.util.List;
 import java.util.Optional;
 
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.schemas.change.AddressRow;
 import org.ipledger.schemas.change.MigrationChunk;
 import org.ipledger.schemas.change.NetworkRow;
 import org.ipledger.schemas.change.PoolRangeRow;
 import org.ipledger.schemas.change.PoolRow;
+import org.ipledger.web.AddressParser;
 
 /** Reads the rows of the changes topic into a {@link LocalSpace}; a malformed value throws the REST API's 400. */
 final class PlatformRows {

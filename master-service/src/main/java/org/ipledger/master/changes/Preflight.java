@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.ipledger.addressing.AddressKey;
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.master.allocation.PlatformAddresses;
 import org.ipledger.master.changes.AddressSpace.NetworkSpan;
 import org.ipledger.master.changes.AddressSpace.RangeSpan;
 import org.ipledger.master.changes.AddressSpace.Ref;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

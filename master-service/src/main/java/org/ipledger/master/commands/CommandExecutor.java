@@ -3,7 +3,6 @@ package org.ipledger.master.commands;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.allocation.AddressAllocator;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.master.allocation.AllocationRequest;
@@ -12,6 +11,7 @@ import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.command.ReleaseCommand;
 import org.ipledger.schemas.command.ReserveCommand;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;

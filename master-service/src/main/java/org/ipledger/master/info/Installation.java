@@ -1,5 +1,6 @@
 package org.ipledger.master.info;
 
+import org.ipledger.web.InstanceIdentity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
  * master-service instance of one master answers with the same one.
  */
 @Component
-public class Installation {
+public class Installation implements InstanceIdentity {
 
     private final String instanceId;
 
@@ -16,7 +17,13 @@ public class Installation {
         this.instanceId = jdbc.sql("SELECT instance_id FROM installation").query(String.class).single();
     }
 
+    @Override
     public String instanceId() {
         return instanceId;
+    }
+
+    @Override
+    public String role() {
+        return MASTER;
     }
 }

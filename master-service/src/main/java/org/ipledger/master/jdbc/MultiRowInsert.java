@@ -14,9 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Why not a JDBC batch: Connector/J rewrites a batch into the same statement, but first binds
  * every value twice (once into the batch, once into the rewritten statement) and encodes every
- * value once more only to size the statement against {@code max_allowed_packet}. For a migration
- * chunk of 5,000 addresses that was a third of the change listener's CPU, on the path every
- * chunk waits on.
+ * value once more only to size the statement against {@code max_allowed_packet}, work that a
+ * migration chunk of thousands of addresses pays on the path every chunk waits on.
  *
  * @param <T> a row
  */

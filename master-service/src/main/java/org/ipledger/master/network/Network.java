@@ -5,7 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import inet.ipaddr.IPAddress;
-import org.ipledger.master.address.AddressParser;
+import org.ipledger.web.AddressParser;
 
 /** A stored network as the API shows it. Empty {@code locations} means all locations. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -4,21 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
 import org.ipledger.addressing.ServiceAddresses;
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
-import org.ipledger.master.api.Patch;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.ipledger.schemas.ledger.LedgerEntryType;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.Page;
+import org.ipledger.web.Patch;
+import org.ipledger.web.PatchFields;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Networks: creation with the overlap check of I2, changes, deletion of unused networks. */
 @Service
 public class NetworkService {
-
-    private static final Set<String> CHANGEABLE = Set.of("name", "gateway", "vlan", "locations", "note");
 
     private final NetworkRepository networks;
     private final StructureLock lock;
@@ -71,7 +69,7 @@ public class NetworkService {
 
     @Transactional
     public Network update(long id, Map<String, Object> body, String platformId) {
-        Patch patch = new Patch(body, CHANGEABLE);
+        Patch patch = new Patch(body, PatchFields.NETWORK);
         lock.acquire();
         Network current = get(id);
         String gateway = gateway(current.block(), patch.string("gateway", current.gateway()));

@@ -2,25 +2,23 @@ package org.ipledger.master.pool;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.ipledger.master.api.Fields;
 import org.ipledger.master.api.Locations;
-import org.ipledger.master.api.Patch;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.structure.StructureLock;
 import org.ipledger.schemas.ledger.LedgerEntryType;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.Page;
+import org.ipledger.web.Patch;
+import org.ipledger.web.PatchFields;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Pools: named sets of ranges that addresses are allocated from. */
 @Service
 public class PoolService {
-
-    private static final Set<String> CHANGEABLE = Set.of("name", "locations", "note");
 
     private final PoolRepository pools;
     private final RangeRepository ranges;
@@ -54,7 +52,7 @@ public class PoolService {
 
     @Transactional
     public Pool update(long id, Map<String, Object> body, String platformId) {
-        Patch patch = new Patch(body, CHANGEABLE);
+        Patch patch = new Patch(body, PatchFields.POOL);
         Pool current = get(id);
         Pool changed = new Pool(id, Fields.name(patch.string("name", current.name())),
                 Locations.valid(patch.strings("locations", current.locations())),

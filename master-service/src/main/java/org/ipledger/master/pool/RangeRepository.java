@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
-import org.ipledger.master.address.AddressParser;
+import org.ipledger.web.AddressParser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;

@@ -6,13 +6,13 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
-import org.ipledger.master.address.AddressParser;
 import org.ipledger.master.ledger.EntityKeys;
 import org.ipledger.master.ledger.LedgerOutbox;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRepository;
 import org.ipledger.master.structure.StructureLock;
 import org.ipledger.schemas.ledger.LedgerEntryType;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.Page;
 import org.springframework.stereotype.Service;

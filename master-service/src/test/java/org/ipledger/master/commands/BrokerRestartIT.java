@@ -1,6 +1,7 @@
 package org.ipledger.master.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,11 @@ class BrokerRestartIT {
                         }
                     }));
                 }
-                Thread.sleep(1_500);
+                // The broker stops once an eighth of the requests are answered, however slow the machine.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> answered.size() >= 100);
                 broker.close();
+                assertThat(answered).as("answered when the broker stopped").hasSizeLessThan(800);
+                // Down for a while, so that requests in flight time out and are sent again with the same id.
                 Thread.sleep(2_000);
                 broker = EmbeddedKafkaBroker.start(data, true, port);
                 for (Future<?> future : work) {

@@ -1,6 +1,7 @@
 package org.ipledger.master.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,15 +89,18 @@ class CrashIT {
                     }));
                 }
             }
-            Thread.sleep(3_000);
+            int requests = CLIENTS * THREADS_PER_CLIENT * PER_THREAD;
+            // The kill lands once a tenth of the requests are answered, however slow the machine.
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> answered.size() >= requests / 10);
             doomed.kill();
+            assertThat(answered).as("answered when the instance was killed").hasSizeLessThan(requests);
             for (Future<?> future : work) {
                 future.get();
             }
             threads.shutdown();
             clients.forEach(CommandClient::close);
 
-            int requests = CLIENTS * THREADS_PER_CLIENT * PER_THREAD;
             assertThat(answered).hasSize(requests);
             assertThat(refusals.get()).isZero();
             assertThat(addresses).hasSize(requests);

@@ -1,6 +1,7 @@
 package org.ipledger.master.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ipledger.client.CommandClient;
 import org.ipledger.master.RestFixture;
@@ -40,6 +42,7 @@ class ScaleOutIT extends TwoMasters {
         String platformId = platform.get("platformId").asString();
         Set<String> addresses = ConcurrentHashMap.newKeySet();
         List<String> failures = new ArrayList<>();
+        AtomicInteger answered = new AtomicInteger();
 
         try (CommandClient client = CommandClient.start(SharedKafka.bootstrapServers(), new Topics(database.topicPrefix()),
                 platformId, platform.get("secret").asString(), 10)) {
@@ -50,6 +53,7 @@ class ScaleOutIT extends TwoMasters {
                     for (int i = 0; i < 100; i++) {
                         CommandReply reply = client.send(new AllocateCommand(UUID.randomUUID().toString(), platformId, pool,
                                 1, Optional.empty(), Optional.empty()), Duration.ofSeconds(5));
+                        answered.incrementAndGet();
                         if (reply.ok()) {
                             addresses.add(reply.result().orElseThrow().get("addresses").get(0).get("address").asString());
                         } else {
@@ -60,8 +64,10 @@ class ScaleOutIT extends TwoMasters {
                     }
                 }));
             }
-            Thread.sleep(1_500);
+            // The instance stops once a sixth of the requests are answered, however slow the machine.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> answered.get() >= 100);
             second.close();
+            assertThat(answered.get()).as("answered when the instance stopped").isLessThan(600);
             for (Future<?> future : work) {
                 future.get();
             }

@@ -1,11 +1,12 @@
 package org.ipledger.agent.auth;
 
+import org.ipledger.web.BearerTokenSecurity;
 import org.ipledger.web.JsonSecurityErrors;
+import org.ipledger.web.RoleNames;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.ObjectMapper;
 
@@ -18,31 +19,23 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class AgentSecurity {
 
-    static final String ADMIN = "@admin";
-
     @Bean
     SecurityFilterChain api(HttpSecurity http, SessionIntrospector introspector, JsonSecurityErrors errors) throws Exception {
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/integration/preflight").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/integration").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/api/v1/integration", "/actuator/health/**",
                                 "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()
-                        .requestMatchers("/api/v1/**").hasAuthority(ADMIN)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .opaqueToken(token -> token.introspector(introspector))
-                        .authenticationEntryPoint(errors)
-                        .accessDeniedHandler(errors))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors));
+                        .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
+                        .anyRequest().authenticated());
         return http.build();
     }
 
     /** 401 and 403 as the API's JSON error body, as on the master. */
     @Bean
     JsonSecurityErrors jsonSecurityErrors(ObjectMapper json) {
-        return new JsonSecurityErrors(json, SessionIntrospector.UNKNOWN, ADMIN);
+        return new JsonSecurityErrors(json, SessionIntrospector.UNKNOWN);
     }
 }

@@ -1,15 +1,13 @@
 package org.ipledger.agent.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.ipledger.web.BearerTokens;
+import org.ipledger.web.StoredTokenIntrospector.Holder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,31 +26,15 @@ class Sessions {
 
     void remember(String token, String email, List<String> roles, Instant expiresAt) {
         jdbc.sql("MERGE INTO agent_session (token_hash, email, roles, expires_at) KEY (token_hash) VALUES (?, ?, ?, ?)")
-                .params(hash(token), email, String.join(",", roles), Timestamp.from(expiresAt)).update();
+                .params(BearerTokens.hash(token), email, String.join(",", roles), Timestamp.from(expiresAt)).update();
         jdbc.sql("DELETE FROM agent_session WHERE expires_at < ?").param(Timestamp.from(Instant.now())).update();
     }
 
-    Optional<Session> find(String token) {
-        return jdbc.sql("SELECT email, roles, expires_at FROM agent_session WHERE token_hash = ?").param(hash(token))
-                .query((rs, row) -> new Session(rs.getString(1),
+    Optional<Holder> find(String token) {
+        return jdbc.sql("SELECT email, roles, expires_at FROM agent_session WHERE token_hash = ?").param(BearerTokens.hash(token))
+                .query((rs, row) -> new Holder(rs.getString(1),
                         Arrays.stream(rs.getString(2).split(",")).filter(role -> !role.isEmpty()).toList(),
                         rs.getTimestamp(3).toInstant()))
                 .optional();
-    }
-
-    /** One logged-in user. */
-    record Session(String email, List<String> roles, Instant expiresAt) {
-
-        boolean expired() {
-            return expiresAt.isBefore(Instant.now());
-        }
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

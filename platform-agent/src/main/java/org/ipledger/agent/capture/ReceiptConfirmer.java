@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Waits, on a thread of its own, for the master's receipts of the captured changes capture has
  * sent, in their order, and acts on them: a confirmed row leaves the platform's tables, a refused
  * one is recorded; then the change leaves the {@link CaptureOutbox}. Capture meanwhile reads and
- * sends the next changes, so a batch no longer waits for the previous one's round trip. At most
+ * sends the next changes, so a batch does not wait for the previous one's round trip. At most
  * {@value #MAX_UNCONFIRMED} changes wait; capture waits when that many do.
  */
 final class ReceiptConfirmer {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.web.InstanceIdentity;
+import org.ipledger.web.RoleNames;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 
@@ -23,7 +25,7 @@ final class MasterChecks {
             throw new JoinRefused(HttpStatus.CONFLICT, "master_is_this_agent",
                     masterUrl + " is this agent itself, not the master");
         }
-        if (!"master".equals(info.get("role").asString())) {
+        if (!InstanceIdentity.MASTER.equals(info.get("role").asString())) {
             throw new JoinRefused(HttpStatus.CONFLICT, "master_is_an_agent", masterUrl + " is an ipledger "
                     + info.get("role").asString() + " (instance " + instanceId + "), not the master: give the master's URL");
         }
@@ -36,7 +38,7 @@ final class MasterChecks {
 
     static void verifyAdmin(JsonNode login) {
         for (JsonNode role : login.path("roles")) {
-            if ("@admin".equals(role.asString())) {
+            if (RoleNames.ADMIN.equals(role.asString())) {
                 return;
             }
         }

@@ -1,11 +1,16 @@
 package org.ipledger.agent.proxy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import org.ipledger.agent.api.AddressStatuses;
+import org.ipledger.agent.proxy.RequestBodies.NewAllocation;
+import org.ipledger.agent.proxy.RequestBodies.NewNetwork;
+import org.ipledger.agent.proxy.RequestBodies.NewPool;
+import org.ipledger.agent.proxy.RequestBodies.NewRange;
 import org.ipledger.schemas.command.AddRangeCommand;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.command.ClearableAttribute;
@@ -22,6 +27,8 @@ import org.ipledger.schemas.command.ReserveCommand;
 import org.ipledger.schemas.command.UpdateNetworkCommand;
 import org.ipledger.schemas.command.UpdatePoolCommand;
 import org.ipledger.web.ApiException;
+import org.ipledger.web.Patch;
+import org.ipledger.web.PatchFields;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -51,21 +58,21 @@ class WriteController {
     }
 
     @PostMapping("/api/v1/networks")
-    ResponseEntity<JsonNode> createNetwork(@RequestBody JsonNode json, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CommandBodies body = new CommandBodies(json);
+    ResponseEntity<JsonNode> createNetwork(@RequestBody NewNetwork body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         return send(HttpStatus.CREATED, key, id -> new CreateNetworkCommand(id, master.platformId(),
-                body.requiredText("cidr"), body.requiredText("name"), body.text("gateway"), body.integer("vlan"),
-                body.strings("locations").orElse(List.of()), body.text("note")));
+                required(body.cidr(), "cidr"), required(body.name(), "name"), Optional.ofNullable(body.gateway()),
+                Optional.ofNullable(body.vlan()), listOrEmpty(body.locations()), Optional.ofNullable(body.note())));
     }
 
     @PatchMapping("/api/v1/networks/{id}")
-    ResponseEntity<JsonNode> updateNetwork(@PathVariable long id, @RequestBody JsonNode json,
+    ResponseEntity<JsonNode> updateNetwork(@PathVariable long id, @RequestBody Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CommandBodies body = new CommandBodies(json);
+        Patch patch = new Patch(body, PatchFields.NETWORK);
         return send(HttpStatus.OK, key, requestId -> new UpdateNetworkCommand(requestId, master.platformId(), id,
-                new NetworkChanges(body.text("name"), body.text("gateway"), body.integer("vlan"), body.strings("locations"),
-                        body.text("note")),
-                body.cleared(List.of(ClearableAttribute.GATEWAY, ClearableAttribute.VLAN, ClearableAttribute.NOTE))));
+                new NetworkChanges(name(patch), Optional.ofNullable(patch.string("gateway", null)),
+                        Optional.ofNullable(patch.integer("vlan", null)), locations(patch),
+                        Optional.ofNullable(patch.string("note", null))),
+                cleared(patch, List.of(ClearableAttribute.GATEWAY, ClearableAttribute.VLAN, ClearableAttribute.NOTE))));
     }
 
     @DeleteMapping("/api/v1/networks/{id}")
@@ -74,19 +81,18 @@ class WriteController {
     }
 
     @PostMapping("/api/v1/pools")
-    ResponseEntity<JsonNode> createPool(@RequestBody JsonNode json, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CommandBodies body = new CommandBodies(json);
-        return send(HttpStatus.CREATED, key, id -> new CreatePoolCommand(id, master.platformId(), body.requiredText("name"),
-                body.strings("locations").orElse(List.of()), body.text("note")));
+    ResponseEntity<JsonNode> createPool(@RequestBody NewPool body, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return send(HttpStatus.CREATED, key, id -> new CreatePoolCommand(id, master.platformId(), required(body.name(), "name"),
+                listOrEmpty(body.locations()), Optional.ofNullable(body.note())));
     }
 
     @PatchMapping("/api/v1/pools/{id}")
-    ResponseEntity<JsonNode> updatePool(@PathVariable long id, @RequestBody JsonNode json,
+    ResponseEntity<JsonNode> updatePool(@PathVariable long id, @RequestBody Map<String, Object> body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CommandBodies body = new CommandBodies(json);
+        Patch patch = new Patch(body, PatchFields.POOL);
         return send(HttpStatus.OK, key, requestId -> new UpdatePoolCommand(requestId, master.platformId(), id,
-                new PoolChanges(body.text("name"), body.strings("locations"), body.text("note")),
-                body.cleared(List.of(ClearableAttribute.NOTE))));
+                new PoolChanges(name(patch), locations(patch), Optional.ofNullable(patch.string("note", null))),
+                cleared(patch, List.of(ClearableAttribute.NOTE))));
     }
 
     @DeleteMapping("/api/v1/pools/{id}")
@@ -95,13 +101,15 @@ class WriteController {
     }
 
     @PostMapping("/api/v1/pools/{id}/ranges")
-    ResponseEntity<JsonNode> addRange(@PathVariable long id, @RequestBody JsonNode json,
+    ResponseEntity<JsonNode> addRange(@PathVariable long id, @RequestBody NewRange body,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        CommandBodies body = new CommandBodies(json);
-        Optional<String> cidr = body.text("cidr");
-        return send(HttpStatus.CREATED, key, requestId -> cidr.isPresent()
-                ? AddRangeCommand.ofCidr(requestId, master.platformId(), id, cidr.get())
-                : AddRangeCommand.ofBounds(requestId, master.platformId(), id, body.requiredText("start"), body.requiredText("end")));
+        if ((body.cidr() != null) == (body.start() != null || body.end() != null)) {
+            throw ApiException.badRequest("invalid_range", "Give either start and end, or cidr.");
+        }
+        return send(HttpStatus.CREATED, key, requestId -> body.cidr() != null
+                ? AddRangeCommand.ofCidr(requestId, master.platformId(), id, body.cidr())
+                : AddRangeCommand.ofBounds(requestId, master.platformId(), id, required(body.start(), "start"),
+                        required(body.end(), "end")));
     }
 
     @DeleteMapping("/api/v1/pools/{id}/ranges/{rangeId}")
@@ -112,20 +120,25 @@ class WriteController {
 
     /** The owner name stays here (I5): only the addresses travel, and the owner is kept locally for them. */
     @PostMapping("/api/v1/pools/{id}/allocations")
-    ResponseEntity<JsonNode> allocate(@PathVariable long id, @RequestBody JsonNode json) {
-        CommandBodies body = new CommandBodies(json);
-        String requestId = body.requiredText("requestId");
+    ResponseEntity<JsonNode> allocate(@PathVariable long id, @RequestBody NewAllocation body) {
+        String requestId = required(body.requestId(), "requestId");
+        int count = body.count() == null ? 1 : body.count();
+        if (count < 1 || count > AllocateCommand.MAX_COUNT) {
+            // The master would refuse the command unread, without a reply: refuse it here with the master's code.
+            throw ApiException.badRequest("count_out_of_range",
+                    "count must be between 1 and the master's limit (at most " + AllocateCommand.MAX_COUNT + "), got " + count + ".");
+        }
         ResponseEntity<JsonNode> response = send(HttpStatus.CREATED, requestId, given -> new AllocateCommand(given,
-                master.platformId(), id, body.integer("count").orElse(1), body.text("address"), Optional.empty()));
-        body.text("owner").ifPresent(owner -> owners.remember(response.getBody(), owner));
+                master.platformId(), id, count, Optional.ofNullable(body.address()), Optional.empty()));
+        Optional.ofNullable(body.owner()).ifPresent(owner -> owners.remember(response.getBody(), owner));
         return response;
     }
 
     @PatchMapping("/api/v1/addresses/{address}")
-    ResponseEntity<JsonNode> changeStatus(@PathVariable String address, @RequestBody JsonNode json) {
-        CommandBodies body = new CommandBodies(json);
-        String status = AddressStatuses.storable(body.requiredText("status"));
-        return send(HttpStatus.OK, body.text("requestId").orElse(null), requestId -> new ReserveCommand(requestId,
+    ResponseEntity<JsonNode> changeStatus(@PathVariable String address, @RequestBody Map<String, Object> body) {
+        Patch patch = new Patch(body, PatchFields.ADDRESS);
+        String status = AddressStatuses.storable(patch.string("status", null));
+        return send(HttpStatus.OK, patch.string("requestId", null), requestId -> new ReserveCommand(requestId,
                 master.platformId(), Optional.empty(), address, Optional.of(status), Optional.empty()));
     }
 
@@ -135,6 +148,35 @@ class WriteController {
                 requestId -> new ReleaseCommand(requestId, master.platformId(), Optional.empty(), address));
         owners.forget(address);
         return response;
+    }
+
+    /** A field the request cannot do without, refused as the master refuses it when absent or blank. */
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("missing_field", field + " is required.");
+        }
+        return value;
+    }
+
+    private static List<String> listOrEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    /** A name may change but not be cleared: null is refused as the master refuses a missing name. */
+    private static Optional<String> name(Patch patch) {
+        if (patch.clears("name")) {
+            throw ApiException.badRequest("missing_field", "name is required.");
+        }
+        return Optional.ofNullable(patch.string("name", null));
+    }
+
+    /** Null locations mean every location again, as on the master. */
+    private static Optional<List<String>> locations(Patch patch) {
+        return patch.clears("locations") ? Optional.of(List.of()) : Optional.ofNullable(patch.strings("locations", null));
+    }
+
+    private static List<ClearableAttribute> cleared(Patch patch, List<ClearableAttribute> clearable) {
+        return clearable.stream().filter(attribute -> patch.clears(attribute.wireName())).toList();
     }
 
     private ResponseEntity<JsonNode> send(HttpStatus success, String requestId, Function<String, Command> command) {

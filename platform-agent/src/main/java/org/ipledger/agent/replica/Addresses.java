@@ -5,26 +5,14 @@ import java.math.BigInteger;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import org.ipledger.addressing.AddressKey;
-import org.ipledger.addressing.AddressSyntax;
-import org.ipledger.addressing.InvalidAddressException;
-import org.ipledger.web.ApiException;
 
 /**
- * IP arithmetic of the replica with the master's rules (module {@code addressing}): the 16-byte
- * key and strict parsing of what clients send.
+ * IP arithmetic of the replica on what the master sent (module {@code addressing}): the 16-byte
+ * key, the family and the size of a range. What clients send is parsed by {@code AddressParser}.
  */
 final class Addresses {
 
     private Addresses() {
-    }
-
-    /** An address a client sent; refused like the master refuses it. */
-    static IPAddress parse(String field, String text) {
-        try {
-            return AddressSyntax.address(field, text);
-        } catch (InvalidAddressException e) {
-            throw ApiException.badRequest(e.code(), e.getMessage());
-        }
     }
 
     /** An address or CIDR the master sent: already checked there. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.ServiceAddresses;
 import org.ipledger.agent.api.AddressStatuses;
+import org.ipledger.web.AddressParser;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -110,7 +111,7 @@ class ReplicaQueries {
         }
         if (cursor != null && !cursor.isBlank()) {
             sql.append(" AND a.address_key > ?");
-            params.add(Addresses.key(Addresses.parse("cursor", cursor)));
+            params.add(Addresses.key(AddressParser.address("cursor", cursor)));
         }
         for (Visibility.Condition visible : List.of(visibility.visible("network", "a.network_id"),
                 visibility.visible("pool", "a.pool_id"))) {
@@ -126,7 +127,7 @@ class ReplicaQueries {
 
     /** One address: stored, or computed as free or service; 404 outside every visible network. */
     Views.Address address(String text) {
-        IPAddress address = Addresses.parse("address", text);
+        IPAddress address = AddressParser.address("address", text);
         String canonical = address.toCanonicalString();
         byte[] key = Addresses.key(address);
         Views.Network network = containingNetwork(key).orElseThrow(() -> ApiException.notFound(

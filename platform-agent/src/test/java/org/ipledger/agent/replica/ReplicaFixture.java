@@ -17,13 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An agent joined to a master through {@code PUT /api/v1/integration}, whose replica the
- * integration started, with a client logged in through the agent for its reads.
+ * integration started, with a client logged in through the agent for its reads. Public for the
+ * replica benchmark in {@code bench}.
  */
-final class ReplicaFixture implements AutoCloseable {
+public final class ReplicaFixture implements AutoCloseable {
 
-    final AgentInstance agent;
+    public final AgentInstance agent;
     final MasterLink link;
-    final ApiClient reads;
+    /** Logged in through the agent as the master's first administrator. */
+    public final ApiClient reads;
 
     private ReplicaFixture(AgentInstance agent, MasterLink link, ApiClient reads) {
         this.agent = agent;
@@ -32,7 +34,7 @@ final class ReplicaFixture implements AutoCloseable {
     }
 
     /** Starts an agent on a fresh platform database, joins it and waits until its replica is at the master's last seq. */
-    static ReplicaFixture joined(MasterInstance master, LedgerDatabase database, Path dataDir, String... properties) {
+    public static ReplicaFixture joined(MasterInstance master, LedgerDatabase database, Path dataDir, String... properties) {
         AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(), properties);
         ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
         ApiClient.Response join = anonymous.send(anonymous.request("/api/v1/integration")
@@ -59,16 +61,16 @@ final class ReplicaFixture implements AutoCloseable {
         return fixture;
     }
 
-    Replica replica() {
+    public Replica replica() {
         return agent.bean(Replica.class);
     }
 
-    JdbcClient state() {
+    public JdbcClient state() {
         return agent.bean(JdbcClient.class);
     }
 
     /** Waits until the replica has applied everything the master has numbered so far. */
-    void awaitMaster(LedgerDatabase database) {
+    public void awaitMaster(LedgerDatabase database) {
         long seq = lastSeq(database);
         assertThat(replica().awaitSeq(seq, Duration.ofSeconds(60)))
                 .as("replica at seq %d within 60 s, is at %d", seq, replica().appliedSeq()).isTrue();

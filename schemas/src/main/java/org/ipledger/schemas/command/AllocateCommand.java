@@ -12,7 +12,7 @@ import java.util.Optional;
  * Allocate the lowest free addresses of a pool, or one requested address
  * ({@code POST /api/v1/pools/{id}/allocations}). Keyed by pool id.
  *
- * @param count how many addresses, at least 1; 1 when {@code address} is given
+ * @param count how many addresses, 1 to {@link #MAX_COUNT}; 1 when {@code address} is given
  * @param address the one address wanted, if any
  * @param ownerRef an opaque platform-local reference to the owner; never the owner's name (I5)
  */
@@ -24,14 +24,17 @@ public record AllocateCommand(
         Optional<String> address,
         Optional<String> ownerRef) implements Command {
 
+    /** The most addresses the wire format lets one command ask for; the master's own limit may be lower. */
+    public static final int MAX_COUNT = 4096;
+
     public AllocateCommand {
         requiredText(requestId, "requestId");
         requiredText(platformId, "platformId");
         positive(poolId, "poolId");
         address = optional(address);
         ownerRef = optional(ownerRef);
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        if (count < 1 || count > MAX_COUNT) {
+            throw new IllegalArgumentException("count must be between 1 and " + MAX_COUNT + ", was " + count);
         }
         if (address.isPresent() && count != 1) {
             throw new IllegalArgumentException("a requested address is allocated alone, count was " + count);

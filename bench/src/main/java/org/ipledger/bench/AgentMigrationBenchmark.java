@@ -1,8 +1,9 @@
-package org.ipledger.agent.migration;
+package org.ipledger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,37 +25,33 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
-import org.ipledger.embedded.EmbeddedMariaDb;
 import org.ipledger.agent.PlatformRegistration;
 import org.ipledger.agent.capture.ChangeCapture;
 import org.ipledger.agent.integration.MasterLink;
+import org.ipledger.agent.migration.MigrationOutcome;
+import org.ipledger.agent.migration.MigrationRun;
+import org.ipledger.agent.migration.PlatformRows;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.embedded.EmbeddedMariaDb;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Manual benchmark, skipped unless {@code -Dipledger.bench=true}: a platform of 1,000,000
- * addresses migrated to a real master (time per phase), then capture lag (local commit to the
- * master's receipt) for rows written at 200/s. Prints its figures.
- *
- * <pre>./mvnw -q -pl platform-agent test -Dtest=MigrationBenchmarkIT -Dipledger.bench=true</pre>
+ * A platform of 1,000,000 addresses migrated through a real agent to a real master (time per
+ * phase), then capture lag (local commit to the master's receipt) for rows written at 200/s.
+ * Prints its figures.
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.AgentMigrationBenchmark
+ * [-Daddresses=1000000 -Dwarm-up-addresses=200000 -Dlag-rows=6000 -Dlag-warm-up-rows=2000]}
  */
-@EnabledIfSystemProperty(named = "ipledger.bench", matches = "true")
-class MigrationBenchmarkIT {
+public final class AgentMigrationBenchmark {
 
-    @TempDir
-    Path dataDir;
-
-    @Test
-    void migratesAMillionAddressesThenMeasuresCaptureLag() throws Exception {
-        int addresses = Integer.getInteger("ipledger.bench.addresses", 1_000_000);
-        int warmUpAddresses = Integer.getInteger("ipledger.bench.warm-up-addresses", 200_000);
+    public static void main(String[] args) throws Exception {
+        int addresses = Integer.getInteger("addresses", 1_000_000);
+        int warmUpAddresses = Integer.getInteger("warm-up-addresses", 200_000);
+        Path dataDir = Files.createTempDirectory("agent-migration-bench");
         LedgerDatabase database = LedgerDatabase.fresh();
         // The platforms' databases on a server of their own, as deployed: capture then reads only
         // the platform's binlog, not the master's too.
@@ -63,12 +60,14 @@ class MigrationBenchmarkIT {
 
         try (EmbeddedMariaDb closedLast = platformServer; MasterInstance master = database.startMaster()) {
             if (warmUpAddresses > 0) {
-                warmUp(master, filled(PlatformDatabases.freshOn(platformServer, "warm_up"), 10, 0, warmUpAddresses));
+                warmUp(master, dataDir, filled(PlatformDatabases.freshOn(platformServer, "warm_up"), 10, 0, warmUpAddresses));
             }
             try (AgentInstance agent = AgentInstance.start(dataDir.resolve("agent"), platform)) {
                 migrateMeasured(master, agent, database, platform, addresses);
             }
         }
+        // The shared test servers (MariaDB, Kafka) keep threads alive that exec:java would wait for.
+        System.exit(0);
     }
 
     /**
@@ -94,10 +93,9 @@ class MigrationBenchmarkIT {
 
     /**
      * Another platform joins first, unmeasured: a master serves for a while before platforms
-     * join, and a first migration in a fresh JVM also pays for compiling every path it takes (the
-     * JIT compiler threads spent 48 s of CPU in a 300,000-address run on our two cores).
+     * join, and a first migration in a fresh JVM also pays for compiling every path it takes.
      */
-    private void warmUp(MasterInstance master, PlatformDatabase warmUpPlatform) {
+    private static void warmUp(MasterInstance master, Path dataDir, PlatformDatabase warmUpPlatform) {
         long started = System.nanoTime();
         try (AgentInstance agent = AgentInstance.start(dataDir.resolve("warm-up-agent"), warmUpPlatform)) {
             MasterLink link = PlatformRegistration.register(master, "bench-warm-up-" + System.nanoTime());
@@ -167,10 +165,9 @@ class MigrationBenchmarkIT {
         System.out.printf("bench: the master had published the migration's ledger entries %d ms after the migration%n",
                 ms(caughtUp));
         // 30 s of rows, so that p99 rests on 60 of them.
-        int rows = Integer.getInteger("ipledger.bench.lag-rows", 6_000);
-        // Rows before, unmeasured: the JIT compiles the capture path while the first rows pass (its
-        // compiler threads took a third of the machine in the first such seconds).
-        int warmUp = Integer.getInteger("ipledger.bench.lag-warm-up-rows", 2_000);
+        int rows = Integer.getInteger("lag-rows", 6_000);
+        // Rows before, unmeasured: the JIT compiles the capture path while the first rows pass.
+        int warmUp = Integer.getInteger("lag-warm-up-rows", 2_000);
         Map<String, Long> committed = new ConcurrentHashMap<>();
         List<Long> lags = Collections.synchronizedList(new ArrayList<>());
         try (ReceiptClock clock = new ReceiptClock(link, committed, lags)) {

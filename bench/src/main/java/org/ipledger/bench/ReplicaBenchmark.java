@@ -1,44 +1,40 @@
-package org.ipledger.agent.replica;
+package org.ipledger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import org.ipledger.agent.replica.ReplicaFixture;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The replica's figures: lag from a master commit to visible on the agent, the rate a tail
  * applies a burst of entries, and the rate a snapshot of 100,000 addresses loads. Printed as
- * lines starting with {@code FIGURE}; asserted only loosely, since 2 shared cores are noisy.
- * Manual, skipped unless {@code -Dipledger.bench=true}:
- * <pre>./mvnw -q -pl platform-agent test -Dtest=ReplicaFiguresIT -Dipledger.bench=true</pre>
+ * lines starting with {@code FIGURE}; the replica's content is checked, its speed only printed.
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.ReplicaBenchmark
+ * [-Dsequential=300 -Dbulk-requests=98]}
  */
-@EnabledIfSystemProperty(named = "ipledger.bench", matches = "true")
-class ReplicaFiguresIT {
+public final class ReplicaBenchmark {
 
-    private static final int SEQUENTIAL = 300;
-    private static final int BULK_REQUESTS = 98;
+    private static final int SEQUENTIAL = Integer.getInteger("sequential", 300);
+    private static final int BULK_REQUESTS = Integer.getInteger("bulk-requests", 98);
     private static final int PER_REQUEST = 1024;
 
-    @TempDir
-    Path dataDir;
-
-    @Test
-    void lagTailRateAndSnapshotRate() {
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Files.createTempDirectory("replica-bench");
         LedgerDatabase database = LedgerDatabase.fresh();
         try (MasterInstance master = database.startMaster();
              ReplicaFixture follower = ReplicaFixture.joined(master, database, dataDir.resolve("follower"))) {
@@ -63,7 +59,7 @@ class ReplicaFiguresIT {
             Timer delay = follower.agent.bean(MeterRegistry.class).get("ipledger.replica.delay").timer();
             for (ValueAtPercentile p : delay.takeSnapshot().percentileValues()) {
                 System.out.printf("FIGURE replica delay metric (committedAt -> applied) p%.0f %.1f ms%n",
-                        p.percentile() * 100, p.value(java.util.concurrent.TimeUnit.MILLISECONDS));
+                        p.percentile() * 100, p.value(TimeUnit.MILLISECONDS));
             }
 
             long big = rest.poolWithRange("10.64.0.0/14", "10.64.0.1", "10.65.255.254");
@@ -91,6 +87,8 @@ class ReplicaFiguresIT {
                 assertSameAddressCount(admin, newcomer, big);
             }
         }
+        // The shared test servers (MariaDB, Kafka) keep threads alive that exec:java would wait for.
+        System.exit(0);
     }
 
     private static void assertSameAddressCount(ApiClient admin, ReplicaFixture agent, long pool) {

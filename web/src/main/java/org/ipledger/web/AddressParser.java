@@ -1,9 +1,8 @@
-package org.ipledger.master.address;
+package org.ipledger.web;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressSyntax;
 import org.ipledger.addressing.InvalidAddressException;
-import org.ipledger.web.ApiException;
 
 /** The address rules of {@link AddressSyntax}, refusing with the API's 400 and the rule's code. */
 public final class AddressParser {

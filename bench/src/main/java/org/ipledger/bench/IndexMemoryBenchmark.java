@@ -1,13 +1,13 @@
-package org.ipledger.master.allocation;
+package org.ipledger.bench;
 
 import java.util.SplittableRandom;
 
-import org.ipledger.bench.Percentiles;
+import org.ipledger.master.allocation.UsedOffsets;
 
 /**
  * Memory of the free-space index per million used addresses, contiguous and scattered, and the
  * cost of a lowest-free lookup with no search hint (the worst case: from the start of the range).
- * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.master.allocation.IndexMemoryBenchmark}
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.IndexMemoryBenchmark}
  */
 public final class IndexMemoryBenchmark {
 

@@ -1,4 +1,4 @@
-package org.ipledger.master.allocation;
+package org.ipledger.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.ipledger.bench.Percentiles;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
+import org.ipledger.master.allocation.AddressAllocator;
+import org.ipledger.master.allocation.AllocationRequest;
+import org.ipledger.master.allocation.FreeSpaceIndex;
+import org.ipledger.master.allocation.FreeSpaceIndexes;
+import org.ipledger.master.allocation.Reply;
 import org.ipledger.master.platform.MasterPlatform;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The allocation engine on big pools: a /8 with 10,000,000 addresses allocated and an IPv6 /64
  * with 1,000,000, pre-loaded directly into the database. Prints the index load time, the engine's
  * own lookup, and allocations including the database write, sequential and batched (16 threads).
- * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.master.allocation.EngineBenchmark
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.EngineBenchmark
  * [-Dexec.args="10000000 1000000"]}
  */
 public final class EngineBenchmark {
@@ -81,7 +85,7 @@ public final class EngineBenchmark {
         Percentiles lookups = new Percentiles(100_000);
         for (int i = 0; i < 100_000; i++) {
             long start = System.nanoTime();
-            index.lowestFree();
+            index.lowestFreeAddress();
             lookups.add(System.nanoTime() - start);
         }
         System.out.printf("%s: engine lookup of the lowest free address: %s%n", label, lookups.summary("us"));

@@ -1,10 +1,8 @@
-package org.ipledger.master.api;
+package org.ipledger.web;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import org.ipledger.web.ApiException;
 
 /**
  * A JSON merge-patch body ({@code PATCH}): a field that is absent keeps its current value, a field
@@ -33,6 +31,11 @@ public final class Patch {
 
     public Integer integer(String name, Integer current) {
         return value(name, Integer.class, "an integer", current);
+    }
+
+    /** Whether the body sets the field to null, that is, clears it. */
+    public boolean clears(String name) {
+        return fields.containsKey(name) && fields.get(name) == null;
     }
 
     public List<String> strings(String name, List<String> current) {

@@ -1,9 +1,7 @@
-package org.ipledger.master.api;
+package org.ipledger.web;
 
 import java.util.stream.Collectors;
 
-import org.ipledger.web.ApiException;
-import org.ipledger.web.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,9 +18,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every failure into the JSON error body {@code {error, message, details?}}. */
+/**
+ * Turns every failure of the master's and the agent's APIs into the JSON error body
+ * {@code {error, message, details?}}, so both answer the same bad input with the same status and
+ * code. A service takes it with {@code @Import}.
+ */
 @RestControllerAdvice
-class ApiExceptionHandler {
+public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
@@ -52,8 +54,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorResponse> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(ErrorResponse.of("unsupported_media_type",
-                "Send JSON with Content-Type: application/json, not " + e.getContentType() + "."));
+        return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "Send JSON with Content-Type: application/json, not " + e.getContentType() + ".");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -68,26 +70,28 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ErrorResponse> noResource(NoResourceFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                .body(ErrorResponse.of("not_found", "There is no resource at /" + e.getResourcePath() + "."));
+        return answer(HttpStatus.NOT_FOUND, "not_found", "There is no resource at /" + e.getResourcePath() + ".");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ErrorResponse> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(ErrorResponse.of("method_not_allowed",
-                "Method " + e.getMethod() + " is not allowed here."));
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", "Method " + e.getMethod() + " is not allowed here.");
     }
 
     /** A constraint the database enforces (I1, I2, references) that a concurrent change tripped. */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ErrorResponse> integrity(DataIntegrityViolationException e) {
         log.info("refused by a database constraint: {}", firstLine(e.getMostSpecificCause().getMessage()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(ErrorResponse.of("conflict",
-                "The change conflicts with a concurrent change: " + firstLine(e.getMostSpecificCause().getMessage())));
+        return answer(HttpStatus.CONFLICT, "conflict",
+                "The change conflicts with a concurrent change: " + firstLine(e.getMostSpecificCause().getMessage()));
     }
 
     private static ResponseEntity<ErrorResponse> bad(String code, String message) {
-        return ResponseEntity.badRequest().body(ErrorResponse.of(code, message));
+        return answer(HttpStatus.BAD_REQUEST, code, message);
+    }
+
+    private static ResponseEntity<ErrorResponse> answer(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).body(ErrorResponse.of(code, message));
     }
 
     private static String firstLine(String message) {
