@@ -74,11 +74,11 @@ final class EndStateReader {
             });
             foreign.put(agent.platform(), outside);
         }
-        return new EndState(rows, ledgerSeqs(ledger), withoutOwners(masterRaw), replicas, states, captured(ledger, writes),
+        return new EndState(rows, ledgerRecords(ledger), withoutOwners(masterRaw), replicas, states, captured(ledger, writes),
                 foreign);
     }
 
-    private List<Long> ledgerSeqs(LedgerDatabase ledger) {
+    private List<EndState.LedgerRecord> ledgerRecords(LedgerDatabase ledger) {
         long lastSeq = ledger.count("SELECT last_seq FROM ledger_position");
         String topic = ledger.topicPrefix() + "ledger";
         List<JsonNode> entries;
@@ -89,7 +89,7 @@ final class EndStateReader {
         } catch (ConditionTimeoutException e) {
             entries = LedgerTopic.entries(master.kafkaBootstrapServers(), topic);
         }
-        return entries.stream().map(entry -> entry.get("seq").asLong()).toList();
+        return entries.stream().map(entry -> new EndState.LedgerRecord(entry.get("seq").asLong(), entry.toString())).toList();
     }
 
     private List<EndState.CapturedRow> captured(LedgerDatabase ledger, List<LocalWriter.Write> writes) {
