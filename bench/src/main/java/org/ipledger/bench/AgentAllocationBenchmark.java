@@ -88,7 +88,7 @@ public final class AgentAllocationBenchmark {
     }
 
     private static void join(AgentInstance agent, MasterInstance master) {
-        ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+        ApiClient anonymous = agent.operator();
         ApiClient.Response joined = anonymous.send(anonymous.request("/api/v1/integration")
                 .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"masterUrl\":\"" + master.baseUrl() + "\",\"email\":\"" + MasterInstance.ADMIN_EMAIL

@@ -60,7 +60,7 @@ public final class MigrationApplyBenchmark {
                     pending.add(eventId);
                     byte[] value = chunk(platform, migration, eventId, c, chunks).getBytes(StandardCharsets.UTF_8);
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(database.topicPrefix() + "changes", platform, value);
-                    new RecordSigner(platform, secret).sign(record.headers(), value);
+                    new RecordSigner(platform, secret).sign(record);
                     producer.send(record);
                 }
                 producer.flush();

@@ -47,7 +47,8 @@ class AgentCommandsIT {
         conflicting = AgentInstance.start(dataDirs.resolve("conflicting"), overlapping);
         unjoined = AgentInstance.start(dataDirs.resolve("unjoined"), vmPlatform(82));
         joined = AgentInstance.start(dataDirs.resolve("joined"), vmPlatform(80));
-        CommandLineRun join = toAgent("join", joined.baseUrl(), PASSWORD_LINE, "--password-stdin");
+        CommandLineRun join = toAgent("join", joined.baseUrl(), PASSWORD_LINE, "--password-stdin",
+                "--setup-token-file", setupTokenFile("joined"));
         assertThat(join.exitCode()).as(join.toString()).isZero();
     }
 
@@ -79,7 +80,8 @@ class AgentCommandsIT {
 
     @Test
     void preflightShowsTheConflictsAsATableAndExitsWith5() {
-        CommandLineRun run = toAgent("preflight", conflicting.baseUrl(), PASSWORD_LINE);
+        CommandLineRun run = toAgent("preflight", conflicting.baseUrl(), PASSWORD_LINE,
+                "--setup-token-file", setupTokenFile("conflicting"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.NEGATIVE_OUTCOME.code());
         assertThat(run.out()).startsWith("KIND").contains("LOCAL").contains("MASTER").contains("MESSAGE")
@@ -89,7 +91,8 @@ class AgentCommandsIT {
 
     @Test
     void cleanPreflightSaysThePlatformCanJoin() {
-        CommandLineRun run = toAgent("preflight", unjoined.baseUrl(), PASSWORD_LINE);
+        CommandLineRun run = toAgent("preflight", unjoined.baseUrl(), PASSWORD_LINE,
+                "--setup-token-file", setupTokenFile("unjoined"));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).isEqualTo("no conflicts: the platform can join\n");
@@ -97,11 +100,20 @@ class AgentCommandsIT {
 
     @Test
     void joinWithAWrongPasswordIsRefusedWithExitCode2() {
-        CommandLineRun run = toAgent("join", unjoined.baseUrl(), "not-the-password\n");
+        CommandLineRun run = toAgent("join", unjoined.baseUrl(), "not-the-password\n",
+                "--setup-token-file", setupTokenFile("unjoined"));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.REFUSED.code());
         assertThat(run.err()).startsWith("ipledger: wrong e-mail or password").contains("master_credentials_rejected");
         assertThat(run.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void joinWithoutTheAgentsSetupTokenIsRefusedWithExitCode2() {
+        CommandLineRun run = toAgent("join", unjoined.baseUrl(), PASSWORD_LINE);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(run.err()).contains("setup_token_required");
     }
 
     @Test
@@ -115,7 +127,8 @@ class AgentCommandsIT {
     @Test
     void joinFollowsTheMigrationUntilThePlatformIsActive() {
         try (AgentInstance joining = AgentInstance.start(dataDirs.resolve("joining"), vmPlatform(81))) {
-            CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE, "--password-stdin");
+            CommandLineRun run = toAgent("join", joining.baseUrl(), PASSWORD_LINE, "--password-stdin",
+                    "--setup-token-file", setupTokenFile("joining"));
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(run.err().lines()).last().isEqualTo("active");
@@ -151,6 +164,11 @@ class AgentCommandsIT {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("\"address\" : \"10.80.0.60\"");
+    }
+
+    /** The setup token file of the agent with this data directory, which its operator gives the command. */
+    private static String setupTokenFile(String agent) {
+        return dataDirs.resolve(agent).resolve("setup-token").toString();
     }
 
     /** A join or preflight of an agent to the test's master as its administrator, the password on stdin. */

@@ -20,20 +20,35 @@ import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.reply.CommandReply;
 import org.ipledger.schemas.signing.RecordSigner;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import org.springframework.kafka.requestreply.ReplyingKafkaTemplate;
 import org.springframework.kafka.requestreply.RequestReplyFuture;
+import org.springframework.kafka.support.TopicPartitionOffset;
+import org.springframework.kafka.support.TopicPartitionOffset.SeekPosition;
 
 /**
  * Request-reply over Kafka for one platform, on spring-kafka's {@link ReplyingKafkaTemplate}:
  * every command is signed with the platform's secret, keyed by its partition key, and answered
- * on the platform's replies topic. The client waits for its reply partitions before it is
- * returned, so the first reply is never missed.
+ * on the platform's replies topic. The client is returned once its consumer polls the replies
+ * partition, so the first reply is never missed.
+ *
+ * <p>Bounds under faults: a send answers or fails within {@code attempts x timeout}, also while the
+ * broker is down; the client needs no consumer group, so a restart of its process or of the broker
+ * costs no rebalance or session expiry: replies flow as soon as the broker serves the partition.
  */
 public final class CommandClient implements CommandOperations, AutoCloseable {
+
+    /**
+     * How long a send may wait for the commands topic's metadata when the broker cannot be reached
+     * (Kafka's default is 60 s, which kept a write through the agent hanging while the master was down).
+     */
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(2);
+
+    private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
     private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
     private final Topics topics;
@@ -50,23 +65,29 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         this.attempts = attempts;
     }
 
-    /** Connects, subscribes to the platform's replies topic and waits for its partitions. */
+    /** Connects, assigns itself the platform's replies partition and waits for its first poll. */
     public static CommandClient start(String bootstrapServers, Topics topics, String platformId, String secret,
                                       int attempts) {
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
-        // A reply's offset is worth nothing once the reply is read: a restarted client waits for
-        // none of the replies it missed. So Kafka commits them every few seconds, not the
-        // container after every poll, which under load was a commit per handful of replies.
-        // With 3 clients x 64 in flight, the reply consumers now take a third less CPU and the
-        // broker's group coordinator half.
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis());
+        // The replies topic has one partition, read by this client alone and worth nothing once
+        // read: it is assigned, not subscribed, so there is no consumer group to join. A group made
+        // every restart of the agent wait for its killed predecessor's session to expire (45 s)
+        // before the new member got the partition, and again after a crash of the broker, whose
+        // coordinator reloaded a member that was gone; replies sent meanwhile reached no one. With no
+        // group, no offset is committed either: a restarted client starts at the end and waits
+        // for none of the replies it missed.
         Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "ipledger-replies-" + platformId,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        ContainerProperties replyPartition = new ContainerProperties(
+                new TopicPartitionOffset(topics.replies(platformId), 0, SeekPosition.END));
+        // An assigned partition is ready once the first poll returns, which an idle poll does after
+        // this long (5 s by default, which delayed every start by as much).
+        replyPartition.setPollTimeout(IDLE_POLL.toMillis());
         var container = new KafkaMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new ContainerProperties(topics.replies(platformId)));
+                replyPartition);
         var template = new ReplyingKafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()), container);
         // Replies to an earlier process of this platform carry correlation ids no one waits for:
@@ -74,29 +95,53 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         template.setSharedReplyTopic(true);
         template.start();
         try {
+            awaitFirstPoll(template, topics.replies(platformId));
+        } catch (RuntimeException e) {
+            // A client that is not returned is never closed: its consumer would poll on, unseen.
+            // (In the consumer group of old, every failed start left such a member behind, and the
+            // partition could go to it instead of the client that waited for replies.)
+            template.stop();
+            template.destroy();
+            throw e;
+        }
+        return new CommandClient(template, topics, new RecordSigner(platformId, secret), attempts);
+    }
+
+    private static void awaitFirstPoll(ReplyingKafkaTemplate<?, ?, ?> template, String topic) {
+        try {
             if (!template.waitForAssignment(Duration.ofSeconds(30))) {
-                throw new IllegalStateException("no partition of " + topics.replies(platformId) + " was assigned in 30 s");
+                throw new IllegalStateException(topic + " could not be read within 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return new CommandClient(template, topics, new RecordSigner(platformId, secret), attempts);
     }
 
+    /**
+     * Sends the command and waits for its reply, at most {@code timeout} per attempt and
+     * {@code attempts x timeout} in all, whatever the broker does: a send that cannot reach it
+     * fails after {@link #MAX_BLOCK}, as an attempt without a reply.
+     */
     @Override
     public CommandReply send(Command command, Duration timeout) {
         byte[] value = serializer.serialize(command);
+        long deadline = System.nanoTime() + timeout.toNanos() * attempts;
         TimeoutException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; attempt <= attempts && System.nanoTime() < deadline; attempt++) {
+            long attemptEnd = Math.min(deadline, System.nanoTime() + timeout.toNanos());
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.commands(), command.partitionKey(), value);
-            signer.sign(record.headers(), value);
-            RequestReplyFuture<String, byte[], byte[]> future = template.sendAndReceive(record, timeout);
+            signer.sign(record);
             try {
-                ConsumerRecord<String, byte[]> reply = future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+                // Throws once the send has waited MAX_BLOCK for a broker; the template's own
+                // timeout starts only when the send returns.
+                RequestReplyFuture<String, byte[], byte[]> future = template.sendAndReceive(record, timeout);
+                ConsumerRecord<String, byte[]> reply = future.get(Math.max(0, attemptEnd - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
                 return replies.deserialize(reply.value());
-            } catch (ExecutionException e) {
-                last = new TimeoutException(e.getCause().getMessage());
+            } catch (ExecutionException | KafkaException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                last = new TimeoutException(cause.getMessage());
             } catch (TimeoutException e) {
                 last = e;
             } catch (InterruptedException e) {
@@ -104,7 +149,7 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
                 throw new CommandTimeoutException("interrupted waiting for " + command.requestId(), e);
             }
         }
-        throw new CommandTimeoutException("no reply to " + command.type() + " " + command.requestId() + " after "
+        throw new CommandTimeoutException("no reply to " + command.type() + " " + command.requestId() + " within "
                 + attempts + " attempts of " + timeout, last);
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.ipledger.agent.integration.SetupToken;
+
 /**
  * The few calls the demo makes on an agent's REST API: its integration (read and join), a login
  * and its pools, as an operator would make them.
@@ -26,9 +28,12 @@ final class AgentClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String setupToken;
 
-    AgentClient(String baseUrl) {
+    /** @param setupToken the agent's setup token, which the demo reads from the agent's data directory as its operator would */
+    AgentClient(String baseUrl, String setupToken) {
         this.baseUrl = baseUrl;
+        this.setupToken = setupToken;
     }
 
     /** {@code GET /api/v1/integration}: state, platform id, migration progress, error. */
@@ -39,7 +44,8 @@ final class AgentClient {
     /** {@code PUT /api/v1/integration}: starts the join; the migration goes on in the background. */
     JsonNode join(String masterUrl, String email, String password) {
         String body = JSON.writeValueAsString(Map.of("masterUrl", masterUrl, "email", email, "password", password));
-        return send(request("/api/v1/integration").PUT(HttpRequest.BodyPublishers.ofString(body)), 202);
+        return send(request("/api/v1/integration").header(SetupToken.HEADER, setupToken)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), 202);
     }
 
     /** The id of the pool of that name as the agent serves it (the master's id, not the platform's). */

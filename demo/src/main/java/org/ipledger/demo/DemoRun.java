@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.ipledger.agent.integration.SetupToken;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -101,7 +102,7 @@ public final class DemoRun {
         running.agent(platform.name(), context);
         String url = DemoApplications.url(context);
         DemoConsole.line(out, platform.name(), "agent up on " + url + " after " + DemoConsole.seconds(startNanos));
-        PlatformJoin join = new PlatformJoin(platform.name(), new AgentClient(url), out);
+        PlatformJoin join = new PlatformJoin(platform.name(), agentClient(platform, url), out);
         PlatformDatabase database = context.getBean(PlatformDatabase.class);
         if ("unconfigured".equals(join.state()) && AddressSpaceSeed.isEmpty(database)) {
             DemoConsole.line(out, platform.name(), "seeded its own database: " + AddressSpaceSeed.seed(database, platform));
@@ -110,9 +111,19 @@ public final class DemoRun {
     }
 
     private String join(DemoPlatform platform, String agentUrl, String masterUrl) {
-        new PlatformJoin(platform.name(), new AgentClient(agentUrl), out).untilActive(masterUrl, options.adminEmail(),
+        new PlatformJoin(platform.name(), agentClient(platform, agentUrl), out).untilActive(masterUrl, options.adminEmail(),
                 options.adminPassword());
         return agentUrl;
+    }
+
+    /** A client of the platform's agent with the setup token the agent left in its data directory. */
+    private AgentClient agentClient(DemoPlatform platform, String agentUrl) {
+        Path file = dataDir.resolve(platform.name()).resolve(SetupToken.FILE_NAME);
+        try {
+            return new AgentClient(agentUrl, Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the agent's setup token " + file, e);
+        }
     }
 
     private void printReady(String masterUrl) {
@@ -143,7 +154,7 @@ public final class DemoRun {
 
     /** The master's id of the platform's pool to allocate from, once the agent's replica has it. */
     private long poolId(DemoPlatform platform) {
-        AgentClient agent = new AgentClient(running.agentUrl(platform.name()));
+        AgentClient agent = agentClient(platform, running.agentUrl(platform.name()));
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
             Optional<Long> id = agent.poolId(platform.tryPool(), options.adminEmail(), options.adminPassword());

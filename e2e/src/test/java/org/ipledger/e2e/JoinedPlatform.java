@@ -35,15 +35,19 @@ final class JoinedPlatform implements AutoCloseable {
     /** Starts an agent on a fresh platform database and joins it; returns once the integration is active. */
     static JoinedPlatform join(MasterInstance master, Path dataDir) {
         JoinedPlatform platform = new JoinedPlatform(dataDir, PlatformDatabases.fresh(), FreePorts.next());
-        ApiClient anonymous = new ApiClient(platform.baseUrl(), null);
-        ApiClient.Response joined = anonymous.send(anonymous.request("/api/v1/integration")
+        join(AgentInstance.operator(platform.baseUrl(), dataDir), master.baseUrl());
+        return platform;
+    }
+
+    /** Joins the agent behind this operator's client to the master; returns once the integration is active. */
+    static void join(ApiClient agent, String masterUrl) {
+        ApiClient.Response joined = agent.send(agent.request("/api/v1/integration")
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"masterUrl\":\"" + master.baseUrl() + "\",\"email\":\""
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"masterUrl\":\"" + masterUrl + "\",\"email\":\""
                         + MasterInstance.ADMIN_EMAIL + "\",\"password\":\"" + MasterInstance.ADMIN_PASSWORD + "\"}")));
         assertThat(joined.status()).as(joined.body()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofSeconds(90))
-                .until(() -> anonymous.get("/api/v1/integration").json().get("state").asString(), "active"::equals);
-        return platform;
+                .until(() -> agent.get("/api/v1/integration").json().get("state").asString(), "active"::equals);
     }
 
     String baseUrl() {

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,10 +21,16 @@ public final class ApiClient {
 
     private final String baseUrl;
     private final String token;
+    private final Map<String, String> headers;
 
     public ApiClient(String baseUrl, String token) {
+        this(baseUrl, token, Map.of());
+    }
+
+    private ApiClient(String baseUrl, String token, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = headers;
     }
 
     public static ApiClient loggedIn(String baseUrl, String email, String password) {
@@ -35,7 +43,14 @@ public final class ApiClient {
     }
 
     public ApiClient withToken(String otherToken) {
-        return new ApiClient(baseUrl, otherToken);
+        return new ApiClient(baseUrl, otherToken, headers);
+    }
+
+    /** This client with a header sent on every request, e.g. an agent's setup token. */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(baseUrl, token, Map.copyOf(more));
     }
 
     public String token() {
@@ -76,6 +91,7 @@ public final class ApiClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

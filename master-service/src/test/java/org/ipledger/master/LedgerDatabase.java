@@ -55,14 +55,31 @@ public final class LedgerDatabase {
 
     /** Starts a master in a JVM of its own on this database, to be killed by a test. */
     public ServiceProcess startMasterProcess(int port, Path log, String... properties) {
+        List<String> all = new ArrayList<>(List.of("spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers()));
+        all.addAll(List.of(properties));
+        return startProcess(port, log, all);
+    }
+
+    /**
+     * Starts a master in a JVM of its own with its embedded Kafka broker in the same JVM, as the
+     * embedded mode runs: killing the process kills the broker too. The broker keeps its data
+     * under {@code dataDir} and listens on {@code kafkaPort}, so a restart finds both again.
+     */
+    public ServiceProcess startMasterProcessWithItsBroker(int port, int kafkaPort, Path dataDir, Path log,
+                                                         String... properties) {
+        List<String> all = new ArrayList<>(List.of("ipledger.data-dir=" + dataDir, "ipledger.kafka.embedded-port=" + kafkaPort));
+        all.addAll(List.of(properties));
+        return startProcess(port, log, all);
+    }
+
+    private ServiceProcess startProcess(int port, Path log, List<String> properties) {
         EmbeddedMariaDb server = SharedMariaDb.server();
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
                 "spring.datasource.username=" + server.username(), "spring.datasource.password=" + server.password(),
-                "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "ipledger.kafka.topic-prefix=" + topicPrefix(),
                 "ipledger.admin.email=" + MasterInstance.ADMIN_EMAIL, "ipledger.admin.password=" + MasterInstance.ADMIN_PASSWORD,
                 "spring.main.banner-mode=off"));
-        all.addAll(List.of(properties));
+        all.addAll(properties);
         return ServiceProcess.start(MasterServiceApplication.class, all, port, log, Duration.ofSeconds(90));
     }
 

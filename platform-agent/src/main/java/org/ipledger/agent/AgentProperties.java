@@ -25,10 +25,12 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
      * @param join a join to make at start when the platform has not joined yet (deployments
      *        without an operator at hand); empty master URL = none
      * @param capture how captured rows leave the platform's tables
+     * @param allowInsecureMaster whether the master's URL may be {@code http://} on a host other
+     *        than a loopback address: only where the network to the master is trusted
      */
     public record Platform(@DefaultValue PlatformDb platformDb, @DefaultValue("vmmanager") String platformKind,
             @DefaultValue("") String platformName, @DefaultValue List<String> locations, @DefaultValue Join join,
-            @DefaultValue Capture capture) {
+            @DefaultValue Capture capture, @DefaultValue("false") boolean allowInsecureMaster) {
     }
 
     /**

@@ -1,12 +1,17 @@
 package org.ipledger.agent;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ipledger.agent.integration.SetupToken;
 import org.ipledger.agent.platformdb.PlatformDatabase;
+import org.ipledger.master.ApiClient;
 import org.ipledger.testing.ServiceProcess;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -19,9 +24,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class AgentInstance implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final Path dataDir;
 
-    private AgentInstance(ConfigurableApplicationContext context) {
+    private AgentInstance(ConfigurableApplicationContext context, Path dataDir) {
         this.context = context;
+        this.dataDir = dataDir;
     }
 
     public static AgentInstance start(Path dataDir, PlatformDatabase platform, String... extra) {
@@ -32,7 +39,7 @@ public final class AgentInstance implements AutoCloseable {
             properties.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new AgentInstance(PlatformAgentApplication.builder().run(args));
+        return new AgentInstance(PlatformAgentApplication.builder().run(args), dataDir);
     }
 
     /** The same agent in a JVM of its own, on a fixed port, to be killed by a test: see {@link KillableAgent}. */
@@ -52,6 +59,25 @@ public final class AgentInstance implements AutoCloseable {
         properties.put("logging.file.name", dataDir.resolve("logs/ipledger-agent.log").toString());
         properties.put("spring.main.banner-mode", "off");
         return properties;
+    }
+
+    /** The setup token an agent with this data directory made at its first start, as its operator would read it. */
+    public static String setupToken(Path dataDir) {
+        try {
+            return Files.readString(dataDir.resolve(SetupToken.FILE_NAME)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An anonymous client of its REST API that carries its setup token, as its operator's would. */
+    public ApiClient operator() {
+        return operator(baseUrl(), dataDir);
+    }
+
+    /** An anonymous client of the agent at {@code baseUrl} with this data directory that carries its setup token. */
+    public static ApiClient operator(String baseUrl, Path dataDir) {
+        return new ApiClient(baseUrl, null).withHeader(SetupToken.HEADER, setupToken(dataDir));
     }
 
     public String baseUrl() {

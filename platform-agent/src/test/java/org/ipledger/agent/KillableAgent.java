@@ -29,9 +29,9 @@ public final class KillableAgent implements AutoCloseable {
         return new KillableAgent(dataDir, platform, Loopback.freePort());
     }
 
-    /** An anonymous client of its REST API; it keeps working across restarts (same port). */
+    /** An anonymous client of its REST API with its setup token, as its operator's; it keeps working across restarts (same port). */
     public ApiClient client() {
-        return new ApiClient(process.baseUrl(), null);
+        return AgentInstance.operator(process.baseUrl(), dataDir);
     }
 
     /** SIGKILL, then the same agent again, once it answers. */

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
@@ -37,11 +39,13 @@ public final class LedgerServer {
     private final String role;
     private final URI baseUrl;
     private final Optional<String> token;
+    private final Map<String, String> headers;
 
-    private LedgerServer(String role, URI baseUrl, Optional<String> token) {
+    private LedgerServer(String role, URI baseUrl, Optional<String> token, Map<String, String> headers) {
         this.role = role;
         this.baseUrl = baseUrl;
         this.token = token;
+        this.headers = headers;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class LedgerServer {
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not http");
             }
-            return new LedgerServer(role, uri, Optional.empty());
+            return new LedgerServer(role, uri, Optional.empty(), Map.of());
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCode.USAGE, "'" + url + "' is not an http:// or https:// URL of the " + role);
         }
@@ -62,7 +66,14 @@ public final class LedgerServer {
 
     /** This server with a bearer token for the requests that need one. */
     public LedgerServer withToken(String bearer) {
-        return new LedgerServer(role, baseUrl, Optional.of(bearer));
+        return new LedgerServer(role, baseUrl, Optional.of(bearer), headers);
+    }
+
+    /** This server with a header sent on every request, e.g. an agent's setup token. */
+    public LedgerServer withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new LedgerServer(role, baseUrl, token, Map.copyOf(more));
     }
 
     /**
@@ -157,6 +168,7 @@ public final class LedgerServer {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
         token.ifPresent(bearer -> request.header("Authorization", "Bearer " + bearer));
+        headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

@@ -60,7 +60,7 @@ public final class RecordAdmission<T> {
         if (record.value() == null) {
             throw new Refusal("empty_value", "The record has no value.");
         }
-        SignatureCheck check = signatures.verify(record.headers(), record.value());
+        SignatureCheck check = signatures.verify(record);
         if (check instanceof SignatureCheck.Rejected rejected) {
             throw new Refusal(rejected.reason().code(), rejected.message());
         }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
@@ -33,14 +34,22 @@ class AddressStore {
                 (rs, n) -> new PoolState(rs.getLong(1), rs.getLong(2)), poolId).stream().findFirst();
     }
 
-    Map<String, StoredReply> replies(Collection<String> requestIds) {
-        Map<String, StoredReply> found = new HashMap<>();
-        if (requestIds.isEmpty()) {
+    /** The stored replies of those of these requests that were processed before. */
+    Map<RequestKey, StoredReply> replies(Collection<RequestKey> requests) {
+        Map<RequestKey, StoredReply> found = new HashMap<>();
+        if (requests.isEmpty()) {
             return found;
         }
-        named.query("SELECT request_id, fingerprint, status, response FROM processed_command WHERE request_id IN (:ids)",
-                Map.of("ids", requestIds), rs -> {
-                    found.put(rs.getString(1), new StoredReply(rs.getString(2), new Reply(rs.getInt(3), rs.getString(4))));
+        // Both lists select a small cross product of the key's range; only the pairs asked for count.
+        Set<RequestKey> wanted = Set.copyOf(requests);
+        named.query("SELECT platform_id, request_id, fingerprint, status, response FROM processed_command "
+                        + "WHERE platform_id IN (:platforms) AND request_id IN (:ids)",
+                Map.of("platforms", wanted.stream().map(RequestKey::platformId).distinct().toList(),
+                        "ids", wanted.stream().map(RequestKey::requestId).distinct().toList()), rs -> {
+                    RequestKey key = new RequestKey(rs.getString(1), rs.getString(2));
+                    if (wanted.contains(key)) {
+                        found.put(key, new StoredReply(rs.getString(3), new Reply(rs.getInt(4), rs.getString(5))));
+                    }
                 });
         return found;
     }
@@ -111,6 +120,10 @@ class AddressStore {
     }
 
     /** A reply stored for a request id, with the fingerprint of the request that produced it. */
+    /** A request id is unique within the platform that chose it. */
+    record RequestKey(String platformId, String requestId) {
+    }
+
     record StoredReply(String fingerprint, Reply reply) {
     }
 }

@@ -89,7 +89,7 @@ class PoolBatchProcessor {
         try {
             Map<Long, List<Reply>> replies = transaction.execute(status -> {
                 Map<Long, List<Reply>> answers = new HashMap<>();
-                Map<String, AddressStore.StoredReply> known = new HashMap<>(store.replies(requestIds(batches)));
+                Map<AddressStore.RequestKey, AddressStore.StoredReply> known = new HashMap<>(store.replies(requests(batches)));
                 List<PoolEffects> effects = new ArrayList<>();
                 batches.forEach((poolId, operations) -> {
                     Optional<PoolState> state = store.lockPool(poolId);
@@ -116,8 +116,12 @@ class PoolBatchProcessor {
         }
     }
 
-    private static List<String> requestIds(Map<Long, List<PoolOperation>> batches) {
-        return batches.values().stream().flatMap(List::stream).flatMap(op -> op.requestId().stream()).distinct().toList();
+    private static List<AddressStore.RequestKey> requests(Map<Long, List<PoolOperation>> batches) {
+        return batches.values().stream().flatMap(List::stream).flatMap(op -> requestKey(op).stream()).distinct().toList();
+    }
+
+    private static Optional<AddressStore.RequestKey> requestKey(PoolOperation operation) {
+        return operation.requestId().map(id -> new AddressStore.RequestKey(operation.platformId(), id));
     }
 
     private void appendToLedger(PoolEffects effects) {
@@ -128,11 +132,11 @@ class PoolBatchProcessor {
     }
 
     private List<Reply> answer(List<PoolOperation> operations, FreeSpaceIndex index, PoolEffects effects,
-                               Map<String, AddressStore.StoredReply> known) {
+                               Map<AddressStore.RequestKey, AddressStore.StoredReply> known) {
         List<Reply> replies = new ArrayList<>(operations.size());
         for (PoolOperation operation : operations) {
-            Optional<String> requestId = operation.requestId();
-            AddressStore.StoredReply stored = requestId.map(known::get).orElse(null);
+            Optional<AddressStore.RequestKey> request = requestKey(operation);
+            AddressStore.StoredReply stored = request.map(known::get).orElse(null);
             if (stored != null) {
                 replies.add(replay(operation, stored));
                 continue;
@@ -140,9 +144,9 @@ class PoolBatchProcessor {
             Reply reply = apply(operation, index, effects);
             // Only effects are remembered: a refused request changed nothing, stores nothing,
             // and may be retried once the cause is gone (at most one effect either way).
-            requestId.filter(id -> reply.ok()).ifPresent(id -> {
+            request.filter(id -> reply.ok()).ifPresent(id -> {
                 String fingerprint = operation.fingerprint();
-                effects.reply(id, fingerprint, reply, operation.platformId());
+                effects.reply(id.requestId(), fingerprint, reply, operation.platformId());
                 known.put(id, new AddressStore.StoredReply(fingerprint, reply));
             });
             replies.add(reply);

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.ipledger.schemas.change.ChangesMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,20 +24,36 @@ class ChangeLog {
         this.jdbc = jdbc;
     }
 
-    /** The stored receipt JSON of an event processed before. */
-    Optional<String> receipt(String eventId) {
-        return jdbc.sql("SELECT receipt FROM processed_change WHERE event_id = ?").param(eventId)
-                .query(String.class).optional();
+    /** The stored receipt JSON of a platform's event processed before. */
+    Optional<String> receipt(EventKey event) {
+        return jdbc.sql("SELECT receipt FROM processed_change WHERE platform_id = ? AND event_id = ?")
+                .params(event.platformId(), event.eventId()).query(String.class).optional();
     }
 
-    /** The stored receipts of those of these events that were processed before, by event id. */
-    Map<String, String> receipts(Collection<String> eventIds) {
-        Map<String, String> receipts = new HashMap<>();
-        jdbc.sql("SELECT event_id, receipt FROM processed_change WHERE event_id IN (:ids)").param("ids", eventIds)
+    /** The stored receipts of those of these events that were processed before. */
+    Map<EventKey, String> receipts(Collection<EventKey> events) {
+        Map<EventKey, String> receipts = new HashMap<>();
+        // Both lists select a small cross product of the key's range; only the pairs asked for count.
+        Set<EventKey> wanted = Set.copyOf(events);
+        jdbc.sql("SELECT platform_id, event_id, receipt FROM processed_change "
+                        + "WHERE platform_id IN (:platforms) AND event_id IN (:ids)")
+                .param("platforms", wanted.stream().map(EventKey::platformId).distinct().toList())
+                .param("ids", wanted.stream().map(EventKey::eventId).distinct().toList())
                 .query(rs -> {
-                    receipts.put(rs.getString(1), rs.getString(2));
+                    EventKey key = new EventKey(rs.getString(1), rs.getString(2));
+                    if (wanted.contains(key)) {
+                        receipts.put(key, rs.getString(3));
+                    }
                 });
         return receipts;
+    }
+
+    /** An event id is unique within the platform that chose it. */
+    record EventKey(String platformId, String eventId) {
+
+        static EventKey of(ChangesMessage message) {
+            return new EventKey(message.platformId(), message.eventId());
+        }
     }
 
     /** Stores the receipts of applied events, in one statement. */

@@ -65,13 +65,13 @@ class ChangeProcessor {
     /** The receipt's value (reply JSON); applies the message unless it was processed before. */
     byte[] process(ChangesMessage message) {
         try {
-            return changeLog.receipt(message.eventId()).map(r -> r.getBytes(StandardCharsets.UTF_8))
+            return changeLog.receipt(ChangeLog.EventKey.of(message)).map(r -> r.getBytes(StandardCharsets.UTF_8))
                     .orElseGet(() -> apply(message));
         } catch (DuplicateKeyException e) {
             // Another instance processed it meanwhile, or a row appeared under us: the stored
             // receipt, or a second try that now sees the row and reports the conflict.
             log.info("change {} retried after {}", message.eventId(), e.getMessage());
-            return changeLog.receipt(message.eventId()).map(r -> r.getBytes(StandardCharsets.UTF_8))
+            return changeLog.receipt(ChangeLog.EventKey.of(message)).map(r -> r.getBytes(StandardCharsets.UTF_8))
                     .orElseGet(() -> apply(message));
         }
     }
@@ -95,9 +95,9 @@ class ChangeProcessor {
 
     /** Applies the messages not processed before in the current transaction; their receipts are stored at the end. */
     private List<byte[]> applyTogether(List<ChangesMessage> messages) {
-        Map<String, byte[]> receipts = new HashMap<>();
-        changeLog.receipts(messages.stream().map(ChangesMessage::eventId).distinct().toList())
-                .forEach((id, receipt) -> receipts.put(id, receipt.getBytes(StandardCharsets.UTF_8)));
+        Map<ChangeLog.EventKey, byte[]> receipts = new HashMap<>();
+        changeLog.receipts(messages.stream().map(ChangeLog.EventKey::of).distinct().toList())
+                .forEach((event, receipt) -> receipts.put(event, receipt.getBytes(StandardCharsets.UTF_8)));
         List<ChangeLog.Applied> applied = new ArrayList<>();
         List<byte[]> values = new ArrayList<>(messages.size());
         int next = 0;
@@ -113,7 +113,7 @@ class ChangeProcessor {
                 continue;
             }
             ChangesMessage message = messages.get(next++);
-            byte[] value = receipts.get(message.eventId());
+            byte[] value = receipts.get(ChangeLog.EventKey.of(message));
             values.add(value != null ? value : keep(message, applied(message), receipts, applied));
         }
         changeLog.storeApplied(applied);
@@ -121,9 +121,9 @@ class ChangeProcessor {
     }
 
     /** A receipt just made in this transaction: answered to repeats within it, stored at its end. */
-    private static byte[] keep(ChangesMessage message, byte[] value, Map<String, byte[]> receipts,
+    private static byte[] keep(ChangesMessage message, byte[] value, Map<ChangeLog.EventKey, byte[]> receipts,
                                List<ChangeLog.Applied> applied) {
-        receipts.put(message.eventId(), value);
+        receipts.put(ChangeLog.EventKey.of(message), value);
         applied.add(new ChangeLog.Applied(message.eventId(), message.platformId(), kind(message),
                 new String(value, StandardCharsets.UTF_8)));
         return value;
@@ -134,12 +134,13 @@ class ChangeProcessor {
      * processed before: they are applied with one write of each kind, which a burst of captured
      * allocations needs to keep up.
      */
-    private static List<ChangeEvent> addressRun(List<ChangesMessage> messages, int from, Map<String, byte[]> receipts) {
+    private static List<ChangeEvent> addressRun(List<ChangesMessage> messages, int from,
+                                                Map<ChangeLog.EventKey, byte[]> receipts) {
         List<ChangeEvent> run = new ArrayList<>();
         Set<String> addresses = new HashSet<>();
         for (int i = from; i < messages.size(); i++) {
             ChangesMessage message = messages.get(i);
-            if (!RowChanges.isAddressWrite(message) || receipts.containsKey(message.eventId())
+            if (!RowChanges.isAddressWrite(message) || receipts.containsKey(ChangeLog.EventKey.of(message))
                     || !message.platformId().equals(messages.get(from).platformId())
                     || !addresses.add(((AddressRow) ((ChangeEvent) message).row()).address())) {
                 break;

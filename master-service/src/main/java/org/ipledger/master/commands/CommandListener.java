@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code ipledger.commands} in batches. Each record passes the {@link RecordAdmission}
- * (signature, schema, parsing, signer is the platform the command speaks for); refused records go
+ * (signature, schema, parsing, signer is the platform the command speaks for) and its
+ * {@link ReplyRoutes} (the reply goes to the signer's replies topic only); refused records go
  * to the dead-letter topic and the batch goes on. Admitted commands run together and their
  * replies are sent before the offsets are committed: a crash redelivers the batch, and every redelivered command gets its stored reply.
  * The commit is asynchronous, as for change events: a lost commit only redelivers, and a
@@ -38,14 +39,16 @@ class CommandListener {
     private final MessageSerializer serializer = new MessageSerializer();
     private final CommandExecutor executor;
     private final CommandReplies replies;
+    private final ReplyRoutes routes;
     private final PlatformService platforms;
 
-    CommandListener(PlatformSecrets secrets, CommandExecutor executor, CommandReplies replies, DeadLetters deadLetters,
-                    PlatformService platforms) {
+    CommandListener(PlatformSecrets secrets, CommandExecutor executor, CommandReplies replies, ReplyRoutes routes,
+                    DeadLetters deadLetters, PlatformService platforms) {
         this.admission = new RecordAdmission<>(secrets, deadLetters, SchemaNames.COMMAND, MessageDeserializer.commands(),
                 Command::platformId);
         this.executor = executor;
         this.replies = replies;
+        this.routes = routes;
         this.platforms = platforms;
     }
 
@@ -56,18 +59,19 @@ class CommandListener {
         List<Admitted> admitted = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Command> parsed = admission.admit(record, sends);
-            if (parsed.isPresent()) {
+            Optional<ReplyRoute> route = parsed.flatMap(command -> routes.route(record, command, sends));
+            if (route.isPresent()) {
                 Command command = parsed.get();
                 // The command as we parsed it, so a retry that encodes it differently still matches.
                 String fingerprint = fingerprint(serializer.serialize(command));
-                admitted.add(new Admitted(record, command, executor.execute(command, fingerprint)));
+                admitted.add(new Admitted(route.get(), command, executor.execute(command, fingerprint)));
             }
         }
         // Replies are not awaited: each is stored with its effect, and a requester that misses
         // one retries with the same requestId and gets it again. Dead letters are awaited, since
         // nothing else keeps a refused record once its offset is committed.
         for (Admitted each : admitted) {
-            replies.send(each.record, each.command, each.reply.join());
+            replies.send(each.route, each.command, each.reply.join());
         }
         platforms.seen(admitted.stream().map(each -> each.command.platformId()).collect(Collectors.toSet()));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
@@ -81,6 +85,6 @@ class CommandListener {
         }
     }
 
-    private record Admitted(ConsumerRecord<String, byte[]> record, Command command, CompletableFuture<Reply> reply) {
+    private record Admitted(ReplyRoute route, Command command, CompletableFuture<Reply> reply) {
     }
 }

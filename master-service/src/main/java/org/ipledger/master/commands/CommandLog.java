@@ -17,10 +17,10 @@ class CommandLog {
         this.jdbc = jdbc;
     }
 
-    /** The stored reply of a request id; the same id for a different command is refused. */
-    Optional<Reply> find(String requestId, String fingerprint) {
-        return jdbc.sql("SELECT fingerprint, status, response FROM processed_command WHERE request_id = ?")
-                .param(requestId)
+    /** The stored reply of a platform's request id; the same id for a different command is refused. */
+    Optional<Reply> find(String platformId, String requestId, String fingerprint) {
+        return jdbc.sql("SELECT fingerprint, status, response FROM processed_command WHERE platform_id = ? AND request_id = ?")
+                .params(platformId, requestId)
                 .query((rs, n) -> {
                     if (!rs.getString(1).equals(fingerprint)) {
                         throw ApiException.conflict("request_id_reused", "requestId " + requestId

@@ -1,19 +1,13 @@
 package org.ipledger.master.commands;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.ipledger.master.allocation.Reply;
 import org.ipledger.master.info.Installation;
 import org.ipledger.schemas.MessageSerializer;
-import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.reply.CommandReply;
@@ -25,38 +19,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends the reply of a command where its requester listens: the {@code kafka_replyTopic} (and
- * {@code kafka_replyPartition}) it named, or its platform's replies topic, echoing
+ * Sends the reply of a command along its {@link ReplyRoute}: its platform's replies topic, echoing
  * {@code kafka_correlationId} as spring-kafka's request-reply expects.
  */
 @Component
 class CommandReplies {
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final Topics topics;
     private final JsonMapper json;
     private final String source;
     private final MessageSerializer serializer = new MessageSerializer();
 
-    CommandReplies(KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json, Installation installation) {
+    CommandReplies(KafkaTemplate<String, byte[]> kafka, JsonMapper json, Installation installation) {
         this.kafka = kafka;
-        this.topics = topics;
         this.json = json;
         this.source = CloudEventHeaders.masterSource(installation.instanceId());
     }
 
-    CompletableFuture<SendResult<String, byte[]>> send(ConsumerRecord<String, byte[]> request, Command command, Reply reply) {
-        Header topicHeader = request.headers().lastHeader(KafkaHeaders.REPLY_TOPIC);
-        String topic = topicHeader != null ? new String(topicHeader.value(), StandardCharsets.UTF_8)
-                : topics.replies(command.platformId());
-        Header partitionHeader = request.headers().lastHeader(KafkaHeaders.REPLY_PARTITION);
-        Integer partition = partitionHeader != null ? ByteBuffer.wrap(partitionHeader.value()).getInt() : null;
-        Header correlation = request.headers().lastHeader(KafkaHeaders.CORRELATION_ID);
-        String key = correlation != null ? HexFormat.of().formatHex(correlation.value()) : command.requestId();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key,
+    CompletableFuture<SendResult<String, byte[]>> send(ReplyRoute route, Command command, Reply reply) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(route.topic(), route.partition(), route.key(),
                 serializer.serialize(body(command.requestId(), reply)));
-        if (correlation != null) {
-            record.headers().add(KafkaHeaders.CORRELATION_ID, correlation.value());
+        if (route.correlation() != null) {
+            record.headers().add(KafkaHeaders.CORRELATION_ID, route.correlation());
         }
         new CloudEventHeaders(UUID.randomUUID().toString(), "org.ipledger.reply.v1", source, Instant.now())
                 .writeTo(record.headers());

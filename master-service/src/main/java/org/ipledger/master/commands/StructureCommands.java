@@ -49,7 +49,7 @@ class StructureCommands {
     /** Runs the command once; a failure rolls everything back and is not remembered. */
     @Transactional
     public Reply run(Command command, String fingerprint) {
-        var stored = log.find(command.requestId(), fingerprint);
+        var stored = log.find(command.platformId(), command.requestId(), fingerprint);
         if (stored.isPresent()) {
             return stored.get();
         }

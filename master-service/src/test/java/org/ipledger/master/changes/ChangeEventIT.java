@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -146,6 +147,24 @@ class ChangeEventIT extends OneMaster {
         assertThat(platform.deadLetterCodes(2)).containsExactlyInAnyOrder("schema_invalid", "signature_mismatch");
         assertThat(database.count("SELECT COUNT(*) FROM processed_change WHERE event_id IN (?, ?)",
                 JoinedPlatform.eventIdOf(withOwner), JoinedPlatform.eventIdOf(unsigned))).isZero();
+    }
+
+    @Test
+    void twoPlatformsSendingTheSameEventIdBothGetTheirOwnCorrectReceipts() {
+        String eventId = UUID.randomUUID().toString();
+        try (JoinedPlatform other = new JoinedPlatform(api, database)) {
+            platform.send(platform.change(eventId, "ipnet", "create", network(16, "10.216.0.0", 24)));
+            JsonNode first = platform.receipt(eventId);
+            other.send(other.change(eventId, "ipnet", "create", network(16, "10.217.0.0", 24)));
+            JsonNode second = other.receipt(eventId);
+
+            assertThat(first.get("ok").asBoolean()).isTrue();
+            assertThat(second.get("ok").asBoolean()).isTrue();
+            assertThat(first.get("result").get("masterId").asLong()).isEqualTo(database.jdbc().queryForObject(
+                    "SELECT id FROM ipnet WHERE addr = '10.216.0.0' AND platform_id = ?", Long.class, platform.id));
+            assertThat(second.get("result").get("masterId").asLong()).isEqualTo(database.jdbc().queryForObject(
+                    "SELECT id FROM ipnet WHERE addr = '10.217.0.0' AND platform_id = ?", Long.class, other.id));
+        }
     }
 
     @Test

@@ -93,7 +93,7 @@ final class JoinedPlatform implements AutoCloseable {
     void sendSigned(String message, String signingSecret) {
         byte[] value = message.getBytes(StandardCharsets.UTF_8);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(prefix + "changes", id, value);
-        new RecordSigner(id, signingSecret).sign(record.headers(), value);
+        new RecordSigner(id, signingSecret).sign(record);
         producer.send(record);
         producer.flush();
     }

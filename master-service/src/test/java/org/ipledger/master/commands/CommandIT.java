@@ -97,17 +97,105 @@ class CommandIT extends OneMaster {
         send(key, allocate(UUID.randomUUID().toString(), pool), "0".repeat(64), null);
         ProducerRecord<String, byte[]> unknown = new ProducerRecord<>(database.topicPrefix() + "commands", key,
                 allocate(UUID.randomUUID().toString(), pool));
-        new RecordSigner("nobody-00000000", secret).sign(unknown.headers(), unknown.value());
+        new RecordSigner("nobody-00000000", secret).sign(unknown);
         producer.send(unknown);
         String correlation = UUID.randomUUID().toString();
         send(key, allocate(UUID.randomUUID().toString(), pool), secret, correlation);
 
         assertThat(JSON.readTree(replyFor(correlation).get(0).value()).get("ok").asBoolean()).isTrue();
-        List<String> codes = new ArrayList<>();
-        readAll(database.topicPrefix() + "dlq", 4, record -> codes.add(
-                new String(record.headers().lastHeader("ipledger_dlq_code").value(), StandardCharsets.UTF_8)));
+        List<String> codes = deadLetterCodes(key, 4);
         assertThat(codes).hasSize(4);
         assertThat(codes).contains("signature_mismatch", "unknown_platform");
+    }
+
+    @Test
+    void aReplayedCommandAskingForAnotherReplyTopicIsParkedUnexecutedAndAnsweredNowhereElse() {
+        long pool = new RestFixture(api).poolWithRange("10.104.0.0/24", "10.104.0.1", "10.104.0.99");
+        String key = String.valueOf(pool);
+        String requestId = UUID.randomUUID().toString();
+        String correlation = UUID.randomUUID().toString();
+        String ledger = database.topicPrefix() + "ledger";
+        String other = database.topicPrefix() + "replies." + registerAnother();
+
+        for (String foreign : List.of(ledger, other)) {
+            ProducerRecord<String, byte[]> replayed = signed(key, allocate(requestId, pool), correlation);
+            replayed.headers().add("kafka_replyTopic", foreign.getBytes(StandardCharsets.UTF_8));
+            producer.send(replayed);
+        }
+        producer.flush();
+
+        assertThat(deadLetterCodes(key, 2)).containsExactly("reply_topic_mismatch", "reply_topic_mismatch");
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", requestId)).isZero();
+        assertThat(database.count("SELECT COUNT(*) FROM processed_command WHERE request_id = ?", requestId)).isZero();
+        for (String topic : List.of(ledger, other, database.topicPrefix() + "replies." + platformId)) {
+            assertThat(recordsWithCorrelation(topic, correlation)).as(topic).isZero();
+        }
+    }
+
+    @Test
+    void unreadableRoutingHeadersParkTheCommandAndTrafficBehindItIsServed() {
+        long pool = new RestFixture(api).poolWithRange("10.105.0.0/24", "10.105.0.1", "10.105.0.99");
+        String key = String.valueOf(pool);
+        ProducerRecord<String, byte[]> shortPartition = signed(key, allocate(UUID.randomUUID().toString(), pool), null);
+        shortPartition.headers().add("kafka_replyPartition", new byte[] {0, 1});
+        ProducerRecord<String, byte[]> missingPartition = signed(key, allocate(UUID.randomUUID().toString(), pool), null);
+        missingPartition.headers().add("kafka_replyPartition", new byte[] {0, 0, 0, 9});
+        ProducerRecord<String, byte[]> emptyTopic = signed(key, allocate(UUID.randomUUID().toString(), pool), null);
+        emptyTopic.headers().add("kafka_replyTopic", null);
+        List.of(shortPartition, missingPartition, emptyTopic).forEach(producer::send);
+        String correlation = UUID.randomUUID().toString();
+        send(key, allocate(UUID.randomUUID().toString(), pool), secret, correlation);
+
+        assertThat(JSON.readTree(replyFor(correlation).get(0).value()).get("ok").asBoolean()).isTrue();
+        assertThat(deadLetterCodes(key, 3)).containsExactly("malformed_reply_partition", "malformed_reply_partition",
+                "reply_topic_mismatch");
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(1);
+    }
+
+    @Test
+    void aCommandWhoseSignatureWasMadeForAnotherTopicOrKeyIsRefused() {
+        long pool = new RestFixture(api).poolWithRange("10.106.0.0/24", "10.106.0.1", "10.106.0.99");
+        String key = String.valueOf(pool);
+        String requestId = UUID.randomUUID().toString();
+        byte[] command = allocate(requestId, pool);
+        ProducerRecord<String, byte[]> forChanges = new ProducerRecord<>(database.topicPrefix() + "changes", key, command);
+        new RecordSigner(platformId, secret).sign(forChanges);
+        ProducerRecord<String, byte[]> forOtherKey = new ProducerRecord<>(database.topicPrefix() + "commands", "structure", command);
+        new RecordSigner(platformId, secret).sign(forOtherKey);
+
+        producer.send(new ProducerRecord<>(database.topicPrefix() + "commands", null, key, command, forChanges.headers()));
+        producer.send(new ProducerRecord<>(database.topicPrefix() + "commands", null, key, command, forOtherKey.headers()));
+        producer.flush();
+
+        assertThat(deadLetterCodes(key, 2)).containsExactly("signature_mismatch", "signature_mismatch");
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", requestId)).isZero();
+    }
+
+    @Test
+    void twoPlatformsUsingTheSameRequestIdEachGetTheirOwnEffectAndReply() {
+        long pool = new RestFixture(api).poolWithRange("10.107.0.0/24", "10.107.0.1", "10.107.0.99");
+        String requestId = UUID.randomUUID().toString();
+        JsonNode registration = api.post("/api/v1/platforms",
+                "{\"name\":\"dci\",\"kind\":\"dcimanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
+        String second = registration.get("platformId").asString();
+        String first = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+
+        send(String.valueOf(pool), allocate(requestId, pool), secret, first);
+        ProducerRecord<String, byte[]> theirs = new ProducerRecord<>(database.topicPrefix() + "commands", String.valueOf(pool),
+                allocate(requestId, pool, second));
+        theirs.headers().add("kafka_correlationId", other.getBytes(StandardCharsets.UTF_8));
+        new RecordSigner(second, registration.get("secret").asString()).sign(theirs);
+        producer.send(theirs);
+        producer.flush();
+
+        JsonNode mine = JSON.readTree(replyFor(first).get(0).value());
+        List<ConsumerRecord<String, byte[]>> answered = new ArrayList<>();
+        readAll(database.topicPrefix() + "replies." + second, 1, record -> answered.add(record));
+        JsonNode their = JSON.readTree(answered.get(0).value());
+        assertThat(mine.get("result").get("addresses").get(0).get("address").asString()).isEqualTo("10.107.0.1");
+        assertThat(their.get("result").get("addresses").get(0).get("address").asString()).isEqualTo("10.107.0.2");
+        assertThat(database.count("SELECT COUNT(*) FROM processed_command WHERE request_id = ?", requestId)).isEqualTo(2);
     }
 
     @Test
@@ -129,18 +217,69 @@ class CommandIT extends OneMaster {
     }
 
     private static byte[] allocate(String requestId, long pool) {
-        return ("{\"requestId\":\"" + requestId + "\",\"platformId\":\"" + platformId + "\",\"type\":\"allocate\",\"poolId\":"
+        return allocate(requestId, pool, platformId);
+    }
+
+    private static byte[] allocate(String requestId, long pool, String platform) {
+        return ("{\"requestId\":\"" + requestId + "\",\"platformId\":\"" + platform + "\",\"type\":\"allocate\",\"poolId\":"
                 + pool + ",\"count\":1}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static void send(String key, byte[] value, String signingSecret, String correlation) {
+        producer.send(signed(key, value, signingSecret, correlation));
+        producer.flush();
+    }
+
+    private static ProducerRecord<String, byte[]> signed(String key, byte[] value, String correlation) {
+        return signed(key, value, secret, correlation);
+    }
+
+    /** A command record of this platform, signed with {@code signingSecret}, with the correlation id if any. */
+    private static ProducerRecord<String, byte[]> signed(String key, byte[] value, String signingSecret, String correlation) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(database.topicPrefix() + "commands", key, value);
-        new RecordSigner(platformId, signingSecret).sign(record.headers(), value);
+        new RecordSigner(platformId, signingSecret).sign(record);
         if (correlation != null) {
             record.headers().add("kafka_correlationId", correlation.getBytes(StandardCharsets.UTF_8));
         }
-        producer.send(record);
-        producer.flush();
+        return record;
+    }
+
+    private static String registerAnother() {
+        return api.post("/api/v1/platforms", "{\"name\":\"other\",\"kind\":\"dcimanager\",\"instanceId\":\""
+                + UUID.randomUUID() + "\"}").json().get("platformId").asString();
+    }
+
+    /** The dead-letter codes of the first {@code count} parked records with this key, in order. */
+    private static List<String> deadLetterCodes(String key, int count) {
+        List<String> codes = new ArrayList<>();
+        readAll(database.topicPrefix() + "dlq", count, record -> {
+            if (key.equals(record.key())) {
+                codes.add(new String(record.headers().lastHeader("ipledger_dlq_code").value(), StandardCharsets.UTF_8));
+            }
+        }, () -> codes.size() >= count);
+        return codes;
+    }
+
+    /** How many records of the topic's first partition carry the correlation id, once the master had time to answer. */
+    private static long recordsWithCorrelation(String topic, String correlation) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    var header = record.headers().lastHeader("kafka_correlationId");
+                    if (header != null && correlation.equals(new String(header.value(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found.size();
     }
 
     private static List<ConsumerRecord<String, byte[]>> replyFor(String correlation) {

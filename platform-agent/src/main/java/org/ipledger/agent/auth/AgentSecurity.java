@@ -12,9 +12,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may do what on the agent, as on the master: login, info, health and the integration's
- * state are open; join and preflight carry the master's credentials in their body; reading the
- * address space needs a token from {@code POST /api/v1/auth/login}; changing it, draining and
- * detaching need {@code @admin}.
+ * state are open; join, preflight, drain and detach need the agent's setup token or an
+ * {@code @admin} token (the integration's {@code SetupAccess}); reading the address space needs a
+ * token from {@code POST /api/v1/auth/login}; changing it needs {@code @admin}.
  */
 @Configuration(proxyBeanMethods = false)
 class AgentSecurity {
@@ -23,8 +23,12 @@ class AgentSecurity {
     SecurityFilterChain api(HttpSecurity http, SessionIntrospector introspector, JsonSecurityErrors errors) throws Exception {
         BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login", "/api/v1/integration/preflight").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+                        // Setup token or @admin, checked by the integration's SetupAccess.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/integration/preflight", "/api/v1/integration/drain")
+                        .permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/integration").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/integration").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/api/v1/integration", "/actuator/health/**",
                                 "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").authenticated()

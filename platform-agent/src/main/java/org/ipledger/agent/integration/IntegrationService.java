@@ -89,7 +89,7 @@ public class IntegrationService implements AutoCloseable {
         }
         move(before.state(), IntegrationState.CONNECTING, Optional.empty(), Optional.empty());
         try {
-            MasterClient master = new MasterClient(request.masterUrl(), json);
+            MasterClient master = new MasterClient(request.masterUrl(), properties.agent().allowInsecureMaster(), json);
             String adminToken = checkAndLogIn(master, request);
             MasterLink link = register(master, adminToken, request.masterUrl());
             MDC.put("platformId", link.platformId());
@@ -117,7 +117,7 @@ public class IntegrationService implements AutoCloseable {
 
     /** The conflicts the master sees, changing nothing on either side. */
     JsonNode preflight(JoinRequest request) {
-        MasterClient master = new MasterClient(request.masterUrl(), json);
+        MasterClient master = new MasterClient(request.masterUrl(), properties.agent().allowInsecureMaster(), json);
         String adminToken = checkAndLogIn(master, request);
         Integration integration = current();
         String path = integration.platformId().filter(id -> integration.masterUrl().orElse("").equals(request.masterUrl()))

@@ -14,6 +14,9 @@ import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,9 +37,29 @@ final class MasterClient {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(TIMEOUT).build();
 
-    MasterClient(String masterUrl, ObjectMapper json) {
+    /**
+     * @param allowInsecure whether an {@code http://} URL of a host other than a loopback address
+     *        is allowed ({@code ipledger.agent.allow-insecure-master}): the join sends an
+     *        administrator's password and receives the platform's signing secret
+     */
+    MasterClient(String masterUrl, boolean allowInsecure, ObjectMapper json) {
         this.base = parse(masterUrl);
         this.json = json;
+        if ("http".equals(base.getScheme()) && !allowInsecure && !isLoopback(base.getHost())) {
+            throw new JoinRefused(HttpStatus.BAD_REQUEST, "master_insecure_url", "masterUrl must be https:// unless "
+                    + "its host is a loopback address, was '" + masterUrl + "' (ipledger.agent.allow-insecure-master=true "
+                    + "allows http on a trusted network)");
+        }
+    }
+
+    /** A loopback host by name or literal address; other names are not resolved, as DNS could lie. */
+    private static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if ("localhost".equalsIgnoreCase(bare)) {
+            return true;
+        }
+        IPAddress address = new IPAddressString(bare).getAddress();
+        return address != null && address.isLoopback();
     }
 
     /** Who answers at the URL: {@code {instanceId, role, version}}. */

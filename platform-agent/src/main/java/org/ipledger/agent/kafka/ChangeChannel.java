@@ -3,6 +3,7 @@ package org.ipledger.agent.kafka;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import org.ipledger.agent.integration.MasterLink;
@@ -23,9 +24,13 @@ public final class ChangeChannel implements AutoCloseable {
         this.receipts = receipts;
     }
 
-    /** Opens the producer and starts reading receipts; returns once receipts are being read. */
-    public static ChangeChannel open(MasterLink link) {
-        Receipts receipts = new Receipts(link);
+    /**
+     * Opens the producer and starts reading receipts; returns once receipts are being read.
+     *
+     * @param unmatched counts the receipts that match nothing this channel sent
+     */
+    public static ChangeChannel open(MasterLink link, Counter unmatched) {
+        Receipts receipts = new Receipts(link, unmatched);
         receipts.start();
         return new ChangeChannel(new ChangesPublisher(link), receipts);
     }

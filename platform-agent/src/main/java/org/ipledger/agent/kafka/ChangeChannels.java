@@ -1,5 +1,7 @@
 package org.ipledger.agent.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.ipledger.agent.integration.MasterLink;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ChangeChannels implements AutoCloseable {
 
+    private final Counter unmatchedReceipts;
     private ChangeChannel current;
+
+    ChangeChannels(MeterRegistry meters) {
+        this.unmatchedReceipts = Counter.builder("ipledger.agent.receipts.unmatched")
+                .description("receipts on this platform's replies topic that match no change or chunk it sent; ignored")
+                .register(meters);
+    }
 
     /** The channel for this link, opened on first use; a different link replaces the old one. */
     public synchronized ChangeChannel open(MasterLink link) {
@@ -19,7 +28,7 @@ public class ChangeChannels implements AutoCloseable {
             current = null;
         }
         if (current == null) {
-            current = ChangeChannel.open(link);
+            current = ChangeChannel.open(link, unmatchedReceipts);
         }
         return current;
     }

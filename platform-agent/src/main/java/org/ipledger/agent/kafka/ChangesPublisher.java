@@ -57,7 +57,7 @@ public final class ChangesPublisher implements AutoCloseable {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(link.topics().changes(), link.platformId(), value);
         new CloudEventHeaders(eventId, cloudEventType,
                 CloudEventHeaders.platformSource(link.platformId()), Instant.now()).writeTo(record.headers());
-        signer.sign(record.headers(), value);
+        signer.sign(record);
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         producer.send(record, (metadata, failure) -> {
             if (failure != null) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,13 +31,16 @@ import org.slf4j.LoggerFactory;
  * platform's replies topic by their {@code ce_type} (command replies on the same topic are left
  * to the command client). It reads from the end of the topic as it was when it started: a sender
  * {@link #expect expects} a receipt before it sends, and after a restart it sends again (the
- * master answers a repeated event with the same receipt).
+ * master answers a repeated event with the same receipt). A receipt that answers nothing this
+ * agent waits for (no such event sent, already answered, or keyed by another event id than the
+ * one it answers) is ignored and counted: it must never make the agent delete a local row.
  */
 public final class Receipts implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
 
     private final MasterLink link;
+    private final Counter unmatched;
     private final Consumer<String, byte[]> consumer;
     private final MessageDeserializer<CommandReply> replies = MessageDeserializer.replies();
     private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
@@ -44,8 +48,9 @@ public final class Receipts implements AutoCloseable {
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    Receipts(MasterLink link) {
+    Receipts(MasterLink link, Counter unmatched) {
         this.link = link;
+        this.unmatched = unmatched;
         Map<String, Object> properties = link.consumerProperties("receipts");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
@@ -112,12 +117,18 @@ public final class Receipts implements AutoCloseable {
         }
         try {
             CommandReply receipt = replies.deserialize(record.value());
-            CompletableFuture<CommandReply> future = waiting.remove(receipt.requestId());
+            CompletableFuture<CommandReply> future = receipt.requestId().equals(record.key())
+                    ? waiting.remove(receipt.requestId()) : null;
             if (future != null) {
                 future.complete(receipt);
+            } else {
+                unmatched.increment();
+                log.warn("[platform={}] ignored a receipt at offset {} that matches no change this agent waits for "
+                        + "(event {}, key {})", link.platformId(), record.offset(), receipt.requestId(), record.key());
             }
         } catch (RuntimeException e) {
-            log.warn("[platform={}] unreadable receipt at offset {}: {}", link.platformId(), record.offset(),
+            unmatched.increment();
+            log.warn("[platform={}] ignored an unreadable receipt at offset {}: {}", link.platformId(), record.offset(),
                     e.getMessage());
         }
     }

@@ -28,7 +28,11 @@ import org.springframework.stereotype.Component;
 public class MasterCommands implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MasterCommands.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Per attempt; with {@link #ATTEMPTS}, a write answers 503 within 8 s when the master or its
+     * broker cannot be reached (the command client bounds every attempt, sending included).
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(4);
     private static final int ATTEMPTS = 2;
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = TIMEOUT.multipliedBy(ATTEMPTS + 1);

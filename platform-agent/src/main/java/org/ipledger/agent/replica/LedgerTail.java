@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -31,7 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The replica's one worker thread: loads a snapshot when there is none (or after a gap), then
  * reads the single partition of the ledger topic from the stored offset and applies each poll's
  * entries in one transaction with the new position. Entries at or below the applied {@code seq}
- * are re-sends and skipped; an entry above {@code applied + 1} is a gap.
+ * are re-sends and skipped; an entry above {@code applied + 1} is a gap. A record this agent
+ * cannot read (no numeric {@code ipledger_seq}, a value that does not parse) is never applied
+ * nor read again: the replica is marked stale, reloads the master's snapshot and goes on after
+ * the record, since every record before it was applied and the snapshot holds everything since.
  */
 final class LedgerTail implements Runnable {
 
@@ -49,6 +53,7 @@ final class LedgerTail implements Runnable {
     private final ReplicaProgress progress;
     private final Timer delay;
     private final Counter snapshots;
+    private final ReplicaStaleness staleness;
     private final MessageDeserializer<LedgerEntry> entries = MessageDeserializer.ledger();
     private final TopicPartition partition;
 
@@ -57,9 +62,11 @@ final class LedgerTail implements Runnable {
     private ReplicaPosition position;
     /** Set when the start offset came from a time search, whose margin a gap would prove too short. */
     private boolean positionedByTime;
+    /** The offset of the record a gap at which made the last snapshot load; -1 for none. */
+    private long reloadedAtGap = -1;
 
     LedgerTail(MasterLink link, ReplicaStore store, MasterSnapshot snapshot, TransactionTemplate transaction,
-            ReplicaProgress progress, Timer delay, Counter snapshots) {
+            ReplicaProgress progress, Timer delay, Counter snapshots, ReplicaStaleness staleness) {
         this.link = link;
         this.store = store;
         this.snapshot = snapshot;
@@ -67,6 +74,7 @@ final class LedgerTail implements Runnable {
         this.progress = progress;
         this.delay = delay;
         this.snapshots = snapshots;
+        this.staleness = staleness;
         this.partition = new TopicPartition(link.topics().ledger(), 0);
     }
 
@@ -157,40 +165,85 @@ final class LedgerTail implements Runnable {
         long applied = position.appliedSeq();
         long nextOffset = -1;
         List<LedgerEntry> batch = new ArrayList<>(records.count());
-        boolean gap = false;
-        boolean malformed = false;
+        ConsumerRecord<String, byte[]> gap = null;
+        ConsumerRecord<String, byte[]> unreadable = null;
+        String why = null;
         for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-            long seq = seqOf(record);
-            if (seq > applied + 1) {
-                gap = true;
-                log.warn("replica: gap on the ledger, seq {} after {} (offset {})", seq, applied, record.offset());
+            OptionalLong seq = seqOf(record);
+            if (seq.isEmpty()) {
+                unreadable = record;
+                why = record.headers().lastHeader("ipledger_seq") == null
+                        ? "no ipledger_seq and a value that does not parse" : "an ipledger_seq that is not a number";
                 break;
             }
-            if (seq == applied + 1) {
+            if (seq.getAsLong() > applied + 1) {
+                if (record.offset() == reloadedAtGap) {
+                    // Still beyond a snapshot taken after it was published: no ledger entry of the master.
+                    unreadable = record;
+                    why = "seq " + seq.getAsLong() + " beyond the snapshot's " + applied;
+                } else {
+                    gap = record;
+                    log.warn("replica: gap on the ledger, seq {} after {} (offset {})", seq.getAsLong(), applied,
+                            record.offset());
+                }
+                break;
+            }
+            if (seq.getAsLong() == applied + 1) {
                 Optional<LedgerEntry> entry = parse(record);
                 if (entry.isEmpty()) {
-                    malformed = true;
+                    unreadable = record;
+                    why = "a value that does not parse";
                     break;
                 }
                 batch.add(entry.get());
-                applied = seq;
+                applied = seq.getAsLong();
             }
             nextOffset = record.offset() + 1;
         }
         if (nextOffset >= 0) {
             commit(batch, applied, nextOffset);
         }
-        if (!gap && !malformed) {
+        if (unreadable != null) {
+            String reason = "ledger record at offset " + unreadable.offset() + " has " + why;
+            staleness.unreadable(reason);
+            if (unreadable.offset() == reloadedAtGap) {
+                // The snapshot just loaded for it holds everything before it already.
+                log.error("replica: {}; it is not applied, the ledger is read on after it", reason);
+                commit(List.of(), applied, unreadable.offset() + 1);
+                staleness.reloaded();
+                reloadedAtGap = -1;
+            } else {
+                log.error("replica stale: {}; it is not applied, the master's snapshot is loaded instead and the ledger "
+                        + "read on after it", reason);
+                reload(unreadable.offset() + 1);
+            }
+            return true;
+        }
+        if (gap == null) {
             return false;
         }
-        if (gap && positionedByTime) {
+        if (positionedByTime) {
             log.warn("replica: the ledger before the snapshot's time was not far enough back; reading from the start");
             kafka.seekToBeginning(List.of(partition));
             positionedByTime = false;
             return false;
         }
-        loadSnapshot();
+        reload(gap.offset());
+        reloadedAtGap = gap.offset();
         return true;
+    }
+
+    /**
+     * Loads the master's snapshot and goes on reading at {@code resumeOffset}: every record before
+     * it was applied or skipped, so the snapshot, taken after they were published, holds them.
+     */
+    private void reload(long resumeOffset) throws Exception {
+        loadSnapshot();
+        long seq = position.appliedSeq();
+        transaction.executeWithoutResult(status -> store.advanced(seq, resumeOffset));
+        position = store.position();
+        staleness.reloaded();
+        reloadedAtGap = -1;
     }
 
     private void commit(List<LedgerEntry> batch, long applied, long nextOffset) {
@@ -205,24 +258,31 @@ final class LedgerTail implements Runnable {
         batch.forEach(e -> delay.record(Duration.between(e.committedAt(), now)));
     }
 
-    /** The entry, or empty (and logged) when the master wrote something this agent cannot read. */
+    /** The entry, or empty when the record holds something this agent cannot read. */
     private Optional<LedgerEntry> parse(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(entries.deserialize(record.value()));
         } catch (MessageFormatException e) {
-            log.error("replica: unreadable ledger entry at offset {}: {}; loading a snapshot instead", record.offset(),
-                    e.getMessage());
+            log.debug("replica: unreadable ledger entry at offset {}: {}", record.offset(), e.getMessage());
             return Optional.empty();
         }
     }
 
-    /** The {@code ipledger_seq} header, or the value's seq when a record lacks it. */
-    private long seqOf(ConsumerRecord<String, byte[]> record) {
+    /** The {@code ipledger_seq} header, or the value's seq when a record lacks it; empty when neither can be read. */
+    private OptionalLong seqOf(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader("ipledger_seq");
-        if (header != null) {
-            return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
+        try {
+            if (header != null) {
+                return header.value() == null ? OptionalLong.empty()
+                        : OptionalLong.of(Long.parseLong(new String(header.value(), StandardCharsets.UTF_8)));
+            }
+            return record.value() == null ? OptionalLong.empty() : OptionalLong.of(entries.deserialize(record.value()).seq());
+        } catch (NumberFormatException | MessageFormatException e) {
+            return OptionalLong.empty();
         }
-        return entries.deserialize(record.value()).seq();
     }
 
     private static void sleep(Duration duration) {

@@ -35,6 +35,7 @@ public class Replica {
     private final ReplicaProgress progress = new ReplicaProgress();
     private final Timer delay;
     private final Counter snapshots;
+    private final ReplicaStaleness staleness;
 
     private MasterLink link;
     private LedgerTail tail;
@@ -48,6 +49,7 @@ public class Replica {
         this.delay = Timer.builder("ipledger.replica.delay").description("master commit to applied on this replica")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.snapshots = Counter.builder("ipledger.replica.snapshots").description("snapshots loaded").register(meters);
+        this.staleness = new ReplicaStaleness(meters);
         Gauge.builder("ipledger.replica.lag", progress, ReplicaProgress::lag)
                 .description("ledger records not yet applied").baseUnit("records").register(meters);
         Gauge.builder("ipledger.replica.applied.seq", progress, ReplicaProgress::appliedSeq)
@@ -64,6 +66,11 @@ public class Replica {
         ReplicaPosition position = store.position();
         MasterLink current = currentLink();
         return position.loaded() && (current == null || position.belongsTo(current.masterUrl(), current.platformId()));
+    }
+
+    /** Whether the replica is stale after an unreadable ledger record, and how many there were. */
+    ReplicaStaleness staleness() {
+        return staleness;
     }
 
     /** Whether the tail is running. */
@@ -117,7 +124,7 @@ public class Replica {
             clear();
         }
         link = newLink;
-        tail = new LedgerTail(newLink, store, snapshot, transaction, progress, delay, snapshots);
+        tail = new LedgerTail(newLink, store, snapshot, transaction, progress, delay, snapshots, staleness);
         thread = new Thread(tail, "ledger-replica");
         thread.setDaemon(true);
         thread.start();

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ipledger.agent.AgentInstance;
 import org.ipledger.agent.PlatformDatabases;
@@ -19,6 +22,7 @@ import org.ipledger.agent.migration.MasterFixture;
 import org.ipledger.agent.migration.PlatformRows;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.master.OneMaster;
+import org.ipledger.schemas.cloudevents.CloudEventTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,5 +172,46 @@ class CaptureIT extends OneMaster {
             assertThat(rejection.error()).isNotBlank();
             assertThat(PlatformRows.count(platform, "ipnet")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aForgedReceiptAndAForgedReplyOnThePlatformsRepliesTopicChangeNothingOnThePlatform() {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-forged-" + System.nanoTime());
+        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
+        assertThat(master.adminClient().post("/api/v1/networks", "{\"cidr\": \"10.57.0.0/16\", \"name\": \"master-net\"}")
+                .status()).isEqualTo(201);
+
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+            ChangeCapture capture = agent.bean(ChangeCapture.class);
+            capture.start(link, false);
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (8, 'overlapping', '10.57.1.0', 24)");
+            await().atMost(Duration.ofSeconds(30)).until(() -> capture.status().rejections() == 1);
+            String refused = capture.status().latest().get(0).eventId();
+            String replies = link.topics().replies(link.platformId());
+            Counter unmatched = agent.bean(MeterRegistry.class).counter("ipledger.agent.receipts.unmatched");
+            double before = unmatched.count();
+
+            // "ok" for the refused change, for a change never sent, and as a command reply nobody asked for.
+            for (String eventId : List.of(refused, UUID.randomUUID().toString())) {
+                MasterFixture.forge(link, replies, eventId, CloudEventTypes.CHANGE_RECEIPT,
+                        eventId.getBytes(StandardCharsets.UTF_8), Map.of(), okReceipt(eventId));
+            }
+            MasterFixture.forge(link, replies, "c0ffee", "org.ipledger.reply.v1", new byte[16], Map.of(),
+                    okReceipt(UUID.randomUUID().toString()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> unmatched.count() >= before + 2);
+            local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (9, 'after', '10.58.0.0', 24)");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ?", link.platformId()) == 1);
+            assertThat(local.queryForList("SELECT id FROM ipnet", Long.class)).contains(8L);
+            assertThat(capture.status().rejections()).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.57.1.0'")).isZero();
+        }
+    }
+
+    private static String okReceipt(String eventId) {
+        return "{\"requestId\": \"" + eventId + "\", \"ok\": true, \"result\": {\"table\": \"ipnet\", \"localId\": 8, "
+                + "\"op\": \"create\", \"effect\": \"created\"}}";
     }
 }

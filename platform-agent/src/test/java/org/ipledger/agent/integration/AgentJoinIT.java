@@ -43,7 +43,7 @@ class AgentJoinIT {
         platform.jdbc().sql("INSERT INTO ip (id, ippool, addr, status, owner) VALUES (1, 1, '10.20.0.10', 'allocated', 'vm-17')").update();
         try (MasterInstance master = ledger.startMaster();
                 AgentInstance agent = AgentInstance.start(dataDir, platform)) {
-            ApiClient client = new ApiClient(agent.baseUrl(), null);
+            ApiClient client = agent.operator();
 
             ApiClient.Response joined = JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
 
@@ -160,8 +160,8 @@ class AgentJoinIT {
             long pool = new RestFixture(master.adminClient()).poolWithRange("10.45.0.0/24", "10.45.0.1", "10.45.0.254");
             String token;
             try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
-                JoinChecksIT.join(new ApiClient(agent.baseUrl(), null), master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
-                awaitState(new ApiClient(agent.baseUrl(), null), "active");
+                JoinChecksIT.join(agent.operator(), master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+                awaitState(agent.operator(), "active");
                 ApiClient client = admin(agent);
                 token = client.token();
                 assertThat(allocate(client, pool)).isEqualTo("10.45.0.1");
@@ -188,7 +188,7 @@ class AgentJoinIT {
                 "ipledger.agent.join.password=" + MasterInstance.ADMIN_PASSWORD);
                 MasterInstance master = ledger.startMaster("server.port=" + port)) {
 
-            awaitState(new ApiClient(agent.baseUrl(), null), "active");
+            awaitState(agent.operator(), "active");
 
             assertThat(ledger.count("SELECT COUNT(*) FROM platform WHERE id <> 'master'")).isEqualTo(1);
         }
@@ -196,7 +196,7 @@ class AgentJoinIT {
 
     static AgentInstance joinedAgent(MasterInstance master, Path dataDir) {
         AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh());
-        ApiClient client = new ApiClient(agent.baseUrl(), null);
+        ApiClient client = agent.operator();
         ApiClient.Response joined = JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
         assertThat(joined.status()).as(joined.body()).isEqualTo(202);
         awaitState(client, "active");

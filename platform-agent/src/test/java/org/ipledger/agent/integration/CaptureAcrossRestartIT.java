@@ -30,7 +30,7 @@ class CaptureAcrossRestartIT {
         PlatformDatabase platform = PlatformDatabases.fresh();
         try (MasterInstance master = ledger.startMaster()) {
             AgentInstance agent = AgentInstance.start(dataDir, platform);
-            ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+            ApiClient anonymous = agent.operator();
             JoinChecksIT.join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
             AgentJoinIT.awaitState(anonymous, "active");
             String platformId = anonymous.get("/api/v1/integration").json().get("platformId").asString();

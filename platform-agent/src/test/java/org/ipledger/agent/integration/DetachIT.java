@@ -31,7 +31,7 @@ class DetachIT {
         PlatformDatabase platform = PlatformDatabases.fresh();
         seed(platform, "10.60.0");
         try (MasterInstance master = ledger.startMaster(); AgentInstance agent = AgentInstance.start(dataDir, platform)) {
-            ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+            ApiClient anonymous = agent.operator();
             ApiClient admin = joinAndAllocateForVm2(master, agent);
             // A network the platform creates after joining: captured, then waiting in its table.
             platform.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('later net', '10.61.0.0', 24)").update();
@@ -67,7 +67,7 @@ class DetachIT {
         PlatformDatabase platform = PlatformDatabases.fresh();
         seed(platform, "10.62.0");
         try (MasterInstance master = ledger.startMaster(); AgentInstance agent = AgentInstance.start(dataDir, platform)) {
-            ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+            ApiClient anonymous = agent.operator();
             ApiClient admin = joinAndAllocateForVm2(master, agent);
             assertThat(admin.delete("/api/v1/integration").status()).isEqualTo(200);
             // While detached the platform goes on with its own space.
@@ -101,7 +101,7 @@ class DetachIT {
 
     /** Joins, then allocates the pool's next address (.11) for vm-2 through the agent. */
     private static ApiClient joinAndAllocateForVm2(MasterInstance master, AgentInstance agent) {
-        ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+        ApiClient anonymous = agent.operator();
         JoinChecksIT.join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
         AgentJoinIT.awaitState(anonymous, "active");
         ApiClient admin = AgentJoinIT.admin(agent);

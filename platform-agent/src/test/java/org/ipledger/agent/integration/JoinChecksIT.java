@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +41,7 @@ class JoinChecksIT {
         ledger = LedgerDatabase.fresh();
         master = ledger.startMaster();
         agent = AgentInstance.start(dataDir.resolve("agent"), PlatformDatabases.fresh());
-        client = new ApiClient(agent.baseUrl(), null);
+        client = agent.operator();
     }
 
     @AfterAll
@@ -58,13 +61,57 @@ class JoinChecksIT {
 
     @Test
     void tokensTheAgentDidNotIssueGetTheJsonErrorBody() {
-        ApiClient.Response unknown = client.withToken("not-a-token").delete("/api/v1/integration");
-        ApiClient.Response missing = client.delete("/api/v1/integration");
+        ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+        ApiClient.Response unknown = anonymous.withToken("not-a-token").delete("/api/v1/integration");
+        ApiClient.Response missing = anonymous.get("/api/v1/users");
 
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(unknown.error()).isEqualTo("invalid_token");
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.error()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void unconfiguredAgentRefusesJoinPreflightDrainAndDetachWithoutTheSetupToken() {
+        ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+        long platforms = ledger.count("SELECT COUNT(*) FROM platform");
+
+        for (ApiClient.Response response : List.of(join(anonymous, master.baseUrl(), MasterInstance.ADMIN_PASSWORD),
+                anonymous.post("/api/v1/integration/preflight", joinBody(master.baseUrl(), MasterInstance.ADMIN_PASSWORD)),
+                anonymous.post("/api/v1/integration/drain", ""), anonymous.delete("/api/v1/integration"))) {
+            assertThat(response.status()).as(response.body()).isEqualTo(401);
+            assertThat(response.error()).isEqualTo("setup_token_required");
+        }
+        assertThat(ledger.count("SELECT COUNT(*) FROM platform")).isEqualTo(platforms);
+    }
+
+    @Test
+    void unconfiguredAgentRefusesJoinAndPreflightWithAWrongSetupToken() {
+        ApiClient guessing = new ApiClient(agent.baseUrl(), null).withHeader(SetupToken.HEADER, "0".repeat(64));
+        long platforms = ledger.count("SELECT COUNT(*) FROM platform");
+
+        for (ApiClient.Response response : List.of(join(guessing, master.baseUrl(), MasterInstance.ADMIN_PASSWORD),
+                guessing.post("/api/v1/integration/preflight", joinBody(master.baseUrl(), MasterInstance.ADMIN_PASSWORD)))) {
+            assertThat(response.status()).as(response.body()).isEqualTo(401);
+            assertThat(response.error()).isEqualTo("invalid_setup_token");
+        }
+        assertThat(ledger.count("SELECT COUNT(*) FROM platform")).isEqualTo(platforms);
+    }
+
+    @Test
+    void theSetupTokenIsRandomAndReadableByTheAgentsUserOnly() throws IOException {
+        Path file = dataDir.resolve("agent").resolve(SetupToken.FILE_NAME);
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(AgentInstance.setupToken(dataDir.resolve("agent"))).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void anHttpMasterOnAHostOtherThanALoopbackAddressIsRefused() {
+        ApiClient.Response response = join("http://master.invalid:8080", MasterInstance.ADMIN_PASSWORD);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("master_insecure_url");
     }
 
     @Test
@@ -155,7 +202,7 @@ class JoinChecksIT {
                 SharedMariaDb.server().password(), new DriverManagerDataSource(
                         url, SharedMariaDb.server().username(), SharedMariaDb.server().password()));
         try (AgentInstance onMaster = AgentInstance.start(otherDir, ownDatabase)) {
-            ApiClient.Response response = join(new ApiClient(onMaster.baseUrl(), null), master.baseUrl(),
+            ApiClient.Response response = join(onMaster.operator(), master.baseUrl(),
                     MasterInstance.ADMIN_PASSWORD);
 
             assertThat(response.status()).isEqualTo(409);
@@ -173,7 +220,7 @@ class JoinChecksIT {
                 .PUT(HttpRequest.BodyPublishers.ofString(joinBody(masterUrl, password))));
     }
 
-    private static String joinBody(String masterUrl, String password) {
+    static String joinBody(String masterUrl, String password) {
         return "{\"masterUrl\":\"" + masterUrl + "\",\"email\":\"" + MasterInstance.ADMIN_EMAIL + "\",\"password\":\""
                 + password + "\"}";
     }

@@ -34,7 +34,7 @@ class PreflightIT {
         try (MasterInstance master = ledger.startMaster(); AgentInstance agent = AgentInstance.start(dataDir, platform)) {
             new RestFixture(master.adminClient()).network("10.50.0.0/24");
             String masterBefore = ledger.contentChecksum();
-            ApiClient client = new ApiClient(agent.baseUrl(), null);
+            ApiClient client = agent.operator();
 
             ApiClient.Response preflight = client.post("/api/v1/integration/preflight", body(master));
 

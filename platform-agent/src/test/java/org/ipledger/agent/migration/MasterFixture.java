@@ -1,6 +1,8 @@
 package org.ipledger.agent.migration;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,17 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.master.LedgerDatabase;
+import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 
 /** Reads what a platform sent on the changes topic and what landed in the master's database. */
 public final class MasterFixture {
@@ -43,6 +51,34 @@ public final class MasterFixture {
             }
         }
         return records;
+    }
+
+    /**
+     * Writes a record to a topic as one holding the master's credential could, with a CloudEvents
+     * type and, when given, a {@code kafka_correlationId}: a forged receipt, reply or ledger entry.
+     */
+    public static void forge(MasterLink link, String topic, String key, String cloudEventType, byte[] correlation,
+                             Map<String, String> headers, String value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, link.bootstrapServers()), new StringSerializer(),
+                new ByteArraySerializer())) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                    value.getBytes(StandardCharsets.UTF_8));
+            if (cloudEventType != null) {
+                new CloudEventHeaders(UUID.randomUUID().toString(), cloudEventType, "/forged", Instant.now())
+                        .writeTo(record.headers());
+            }
+            if (correlation != null) {
+                record.headers().add("kafka_correlationId", correlation);
+            }
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** How many rows of every text column of every table of the master's database contain {@code text}. */

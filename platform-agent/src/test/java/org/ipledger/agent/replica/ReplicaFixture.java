@@ -36,7 +36,7 @@ public final class ReplicaFixture implements AutoCloseable {
     /** Starts an agent on a fresh platform database, joins it and waits until its replica is at the master's last seq. */
     public static ReplicaFixture joined(MasterInstance master, LedgerDatabase database, Path dataDir, String... properties) {
         AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(), properties);
-        ApiClient anonymous = new ApiClient(agent.baseUrl(), null);
+        ApiClient anonymous = agent.operator();
         ApiClient.Response join = anonymous.send(anonymous.request("/api/v1/integration")
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""

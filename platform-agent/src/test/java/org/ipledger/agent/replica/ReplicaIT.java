@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
+import org.ipledger.agent.migration.MasterFixture;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -125,6 +128,74 @@ class ReplicaIT {
             assertThat(snapshots(agent)).isEqualTo(before + 1);
             assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool, "/api/v1/pools/" + pool + "/ranges");
         }
+    }
+
+    @Test
+    void garbageOnTheLedgerIsFollowedByASnapshotReloadWhileAllocationsKeepSucceeding() {
+        long pool = rest.poolWithRange("10.206.0.0/24", "10.206.0.10", "10.206.0.200");
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
+            MeterRegistry meters = agent.agent.bean(MeterRegistry.class);
+            double snapshotsBefore = snapshots(agent);
+            String ledger = agent.link.topics().ledger();
+            MasterFixture.forge(agent.link, ledger, "address:10.206.0.10", null, null, Map.of("ipledger_seq", "x1"),
+                    "{\"seq\": 1}");
+            allocateThroughTheAgent(agent, pool);
+            MasterFixture.forge(agent.link, ledger, "address:10.206.0.11", null, null, Map.of(), "not json at all");
+            allocateThroughTheAgent(agent, pool);
+            // A seq far ahead: a gap at first, then, still beyond a fresh snapshot, no entry of the master.
+            MasterFixture.forge(agent.link, ledger, "address:10.206.0.12", null, null,
+                    Map.of("ipledger_seq", "999999999"), "{\"seq\": 999999999}");
+            allocateThroughTheAgent(agent, pool);
+
+            agent.awaitMaster(database);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    meters.counter("ipledger.replica.unreadable.records").count() >= 3);
+            agent.awaitMaster(database);
+
+            assertThat(meters.counter("ipledger.replica.unreadable.records").count()).isEqualTo(3);
+            double snapshotsAfter = snapshots(agent);
+            assertThat(snapshotsAfter).isEqualTo(snapshotsBefore + 3);
+            JsonNode health = agent.reads.get("/actuator/health").json().get("components").get("replica");
+            assertThat(health.get("status").asString()).isEqualTo("UP");
+            assertThat(health.get("details").get("stale").asBoolean()).isFalse();
+            assertThat(health.get("details").get("unreadableRecords").asLong()).isEqualTo(3);
+            assertThat(health.get("details").get("lastUnreadable").asString()).contains("offset");
+            assertThat(meters.get("ipledger.replica.stale").gauge().value()).isZero();
+            assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool, "/api/v1/pools/" + pool + "/ranges");
+            // Nothing is read again in a loop: no snapshot more once the tail has gone past the garbage.
+            allocateThroughTheAgent(agent, pool);
+            agent.awaitMaster(database);
+            assertThat(snapshots(agent)).isEqualTo(snapshotsAfter);
+        }
+    }
+
+    @Test
+    void aForgedReplyOnThePlatformsRepliesTopicChangesNothingOnThePlatform() {
+        long pool = rest.poolWithRange("10.207.0.0/24", "10.207.0.10", "10.207.0.200");
+        try (ReplicaFixture agent = ReplicaFixture.joined(master, database, dataDir)) {
+            allocateThroughTheAgent(agent, pool);
+            byte[] correlation = new byte[16];
+            new java.security.SecureRandom().nextBytes(correlation);
+
+            MasterFixture.forge(agent.link, agent.link.topics().replies(agent.link.platformId()), "forged",
+                    "org.ipledger.reply.v1", correlation, Map.of(), "{\"requestId\": \"" + UUID.randomUUID()
+                            + "\", \"ok\": true, \"result\": {\"addresses\": [{\"address\": \"10.207.0.150\", "
+                            + "\"status\": \"allocated\"}]}}");
+            allocateThroughTheAgent(agent, pool);
+            agent.awaitMaster(database);
+
+            assertThat(agent.reads.get("/api/v1/addresses/10.207.0.150").json().get("status").asString()).isEqualTo("free");
+            assertThat(agent.state().sql("SELECT COUNT(*) FROM local_owner WHERE address = '10.207.0.150'")
+                    .query(Long.class).single()).isZero();
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr LIKE '10.207.0.%'")).isEqualTo(2);
+            assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool);
+        }
+    }
+
+    private static void allocateThroughTheAgent(ReplicaFixture agent, long pool) {
+        ApiClient.Response allocated = agent.reads.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\": \"" + UUID.randomUUID() + "\"}");
+        assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
     }
 
     @Test

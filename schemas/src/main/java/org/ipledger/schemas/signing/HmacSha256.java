@@ -13,13 +13,18 @@ final class HmacSha256 {
     private HmacSha256() {
     }
 
-    /** The MAC of {@code value} (a null value, a tombstone, as no bytes) under the secret's UTF-8 bytes. */
-    static byte[] mac(String secret, byte[] value) {
+    /** The MAC of the parts one after the other (a null part as no bytes) under the secret's UTF-8 bytes. */
+    static byte[] mac(String secret, byte[]... parts) {
         try {
             // A Mac is not thread-safe; one per call costs about a microsecond.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac.doFinal(value == null ? new byte[0] : value);
+            for (byte[] part : parts) {
+                if (part != null) {
+                    mac.update(part);
+                }
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

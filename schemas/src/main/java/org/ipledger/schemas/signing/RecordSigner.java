@@ -3,9 +3,10 @@ package org.ipledger.schemas.signing;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 
-/** Signs the records one platform produces with the secret the master gave it. Thread-safe. */
+/** Signs the records one platform produces with the secret the master gave it (signature v2). Thread-safe. */
 public final class RecordSigner {
 
     private final String platformId;
@@ -21,18 +22,25 @@ public final class RecordSigner {
         this.secret = secret;
     }
 
-    /** The lowercase hex HMAC-SHA256 of {@code value}. */
-    public String signatureOf(byte[] value) {
-        return HexFormat.of().formatHex(HmacSha256.mac(secret, value));
+    /**
+     * The lowercase hex HMAC-SHA256 of a record bound for {@code topic}: its key, the
+     * {@code ce_id} and {@code ce_time} among {@code headers}, and its value.
+     */
+    public String signatureOf(String topic, String key, Headers headers, byte[] value) {
+        return HexFormat.of().formatHex(SignedContent.mac(secret, topic, key, headers, value));
     }
 
     /**
-     * Writes {@code ipledger_signature} and {@code ipledger_platform} for {@code value}, the
-     * serialised record value, replacing earlier ones.
+     * Writes {@code ipledger_signature}, {@code ipledger_signature_version} and
+     * {@code ipledger_platform}, replacing earlier ones. The record's CloudEvents headers must be
+     * written before: they are signed.
      */
-    public void sign(Headers headers, byte[] value) {
-        headers.remove(SigningHeaders.SIGNATURE).remove(SigningHeaders.PLATFORM);
-        headers.add(SigningHeaders.SIGNATURE, signatureOf(value).getBytes(StandardCharsets.US_ASCII));
+    public void sign(ProducerRecord<String, byte[]> record) {
+        Headers headers = record.headers();
+        String signature = signatureOf(record.topic(), record.key(), headers, record.value());
+        headers.remove(SigningHeaders.SIGNATURE).remove(SigningHeaders.VERSION).remove(SigningHeaders.PLATFORM);
+        headers.add(SigningHeaders.SIGNATURE, signature.getBytes(StandardCharsets.US_ASCII));
+        headers.add(SigningHeaders.VERSION, SignedContent.VERSION.getBytes(StandardCharsets.US_ASCII));
         headers.add(SigningHeaders.PLATFORM, platformId.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -43,6 +43,7 @@ public sealed interface SignatureCheck permits SignatureCheck.Verified, Signatur
     /** Why a record is rejected. */
     enum Reason {
         MISSING_SIGNATURE("missing_signature"),
+        UNSUPPORTED_SIGNATURE_VERSION("unsupported_signature_version"),
         MISSING_PLATFORM("missing_platform"),
         UNKNOWN_PLATFORM("unknown_platform"),
         MALFORMED_SIGNATURE("malformed_signature"),

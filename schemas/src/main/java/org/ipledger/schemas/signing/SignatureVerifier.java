@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.ipledger.schemas.signing.SignatureCheck.Reason;
@@ -25,13 +26,20 @@ public final class SignatureVerifier {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
     }
 
+    /** Verifies a record as received, against the topic it was read from. */
+    public SignatureCheck verify(ConsumerRecord<String, byte[]> record) {
+        return verify(record.topic(), record.key(), record.headers(), record.value());
+    }
+
     /**
      * Verifies a record.
      *
-     * @param headers the record's headers, holding {@code ipledger_signature} and {@code ipledger_platform}
+     * @param topic the topic the record was read from
+     * @param key the record's key (null for none)
+     * @param headers the record's headers, holding the signing and CloudEvents headers
      * @param value the record's value bytes as received (null for a tombstone)
      */
-    public SignatureCheck verify(Headers headers, byte[] value) {
+    public SignatureCheck verify(String topic, String key, Headers headers, byte[] value) {
         Optional<String> platformId = text(headers, SigningHeaders.PLATFORM);
         if (platformId.isEmpty()) {
             return new Rejected(Reason.MISSING_PLATFORM, "header " + SigningHeaders.PLATFORM + " is missing");
@@ -40,6 +48,12 @@ public final class SignatureVerifier {
         if (signature.isEmpty()) {
             return new Rejected(Reason.MISSING_SIGNATURE, "header " + SigningHeaders.SIGNATURE
                     + " is missing on a record of platform " + platformId.get());
+        }
+        Optional<String> version = text(headers, SigningHeaders.VERSION);
+        if (!version.equals(Optional.of(SignedContent.VERSION))) {
+            return new Rejected(Reason.UNSUPPORTED_SIGNATURE_VERSION, "header " + SigningHeaders.VERSION
+                    + " of platform " + platformId.get() + " is " + version.map(v -> "'" + v + "'").orElse("missing")
+                    + "; only version " + SignedContent.VERSION + " is accepted");
         }
         Optional<String> secret = secrets.secretOf(platformId.get()).filter(s -> !s.isEmpty());
         if (secret.isEmpty()) {
@@ -50,9 +64,10 @@ public final class SignatureVerifier {
             return new Rejected(Reason.MALFORMED_SIGNATURE, "header " + SigningHeaders.SIGNATURE
                     + " of platform " + platformId.get() + " is not 64 hex digits");
         }
-        byte[] expected = HmacSha256.mac(secret.get(), value);
+        byte[] expected = SignedContent.mac(secret.get(), topic, key, headers, value);
         if (!MessageDigest.isEqual(expected, claimed.get())) {
-            return new Rejected(Reason.SIGNATURE_MISMATCH, "the signature does not match the value and the secret"
+            return new Rejected(Reason.SIGNATURE_MISMATCH, "the signature does not match the topic, key, CloudEvents id and time,"
+                    + " value and secret"
                     + " of platform " + platformId.get());
         }
         return new Verified(platformId.get());

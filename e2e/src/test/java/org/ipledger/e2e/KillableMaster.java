@@ -1,0 +1,77 @@
+package org.ipledger.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import org.awaitility.Awaitility;
+
+import org.ipledger.embedded.Loopback;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.testing.ServiceProcess;
+
+/**
+ * A master in its embedded mode's shape, in a JVM of its own: its Kafka broker runs in the same
+ * process, so SIGKILL takes both down, and a restart brings both back on the same data directory
+ * and ports, as a crash and a restart of an embedded install would.
+ */
+final class KillableMaster implements AutoCloseable {
+
+    private final LedgerDatabase database;
+    private final Path dataDir;
+    private final int port = Loopback.freePort();
+    private final int kafkaPort = Loopback.freePort();
+    private ServiceProcess process;
+
+    private KillableMaster(LedgerDatabase database, Path dataDir) {
+        this.database = database;
+        this.dataDir = dataDir;
+        this.process = start();
+    }
+
+    static KillableMaster start(LedgerDatabase database, Path dataDir) {
+        return new KillableMaster(database, dataDir);
+    }
+
+    String baseUrl() {
+        return process.baseUrl();
+    }
+
+    /** The administrator, once the master has created the account: it answers HTTP a moment before. */
+    ApiClient admin() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> ApiClient.loggedIn(baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD),
+                        Objects::nonNull);
+    }
+
+    /** SIGKILL of the master and its broker, then both again, once the master answers. */
+    void killAndRestart() {
+        process.kill();
+        process = start();
+    }
+
+    /** A clean stop (SIGTERM): the broker shuts down with the master. */
+    void stop() {
+        process.close();
+    }
+
+    /** Starts it again after {@link #stop()}, and returns once it answers. */
+    void restart() {
+        process = start();
+    }
+
+    String logTail() {
+        return process.logTail();
+    }
+
+    private ServiceProcess start() {
+        return database.startMasterProcessWithItsBroker(port, kafkaPort, dataDir, dataDir.resolve("process.log"));
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
