@@ -17,7 +17,7 @@ import org.ipledger.testing.ServiceProcess;
  * process, so SIGKILL takes both down, and a restart brings both back on the same data directory
  * and ports, as a crash and a restart of an embedded install would.
  */
-final class KillableMaster implements AutoCloseable {
+public final class KillableMaster implements AutoCloseable {
 
     private final LedgerDatabase database;
     private final Path dataDir;
@@ -31,16 +31,16 @@ final class KillableMaster implements AutoCloseable {
         this.process = start();
     }
 
-    static KillableMaster start(LedgerDatabase database, Path dataDir) {
+    public static KillableMaster start(LedgerDatabase database, Path dataDir) {
         return new KillableMaster(database, dataDir);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return process.baseUrl();
     }
 
     /** The administrator, once the master has created the account: it answers HTTP a moment before. */
-    ApiClient admin() {
+    public ApiClient admin() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> ApiClient.loggedIn(baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD),
                         Objects::nonNull);
@@ -48,8 +48,27 @@ final class KillableMaster implements AutoCloseable {
 
     /** SIGKILL of the master and its broker, then both again, once the master answers. */
     void killAndRestart() {
+        kill();
+        restart();
+    }
+
+    /** SIGKILL of the master and its broker: both down until {@link #restart()}. */
+    public void kill() {
         process.kill();
-        process = start();
+    }
+
+    /** SIGSTOP: the master and its broker hold their connections and answer nothing until {@link #resume()}. */
+    public void pause() {
+        process.pause();
+    }
+
+    public void resume() {
+        process.resume();
+    }
+
+    /** Its in-process broker, for a client that reads the topics itself. */
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
     }
 
     /** A clean stop (SIGTERM): the broker shuts down with the master. */
@@ -57,12 +76,12 @@ final class KillableMaster implements AutoCloseable {
         process.close();
     }
 
-    /** Starts it again after {@link #stop()}, and returns once it answers. */
-    void restart() {
+    /** Starts it again after {@link #stop()} or {@link #kill()}, and returns once it answers. */
+    public void restart() {
         process = start();
     }
 
-    String logTail() {
+    public String logTail() {
         return process.logTail();
     }
 

@@ -83,23 +83,6 @@ public final class LedgerDatabase {
         return ServiceProcess.start(MasterServiceApplication.class, all, port, log, Duration.ofSeconds(90));
     }
 
-    /**
-     * Starts a master in a JVM of its own on this database with its own in-process Kafka broker
-     * under {@code dataDir}, as the embedded mode runs it, so that killing it kills its broker too.
-     */
-    public ServiceProcess startMasterProcessWithOwnBroker(int port, int kafkaPort, Path dataDir, String... properties) {
-        EmbeddedMariaDb server = SharedMariaDb.server();
-        List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
-                "spring.datasource.username=" + server.username(), "spring.datasource.password=" + server.password(),
-                "ipledger.data-dir=" + dataDir, "ipledger.kafka.embedded-port=" + kafkaPort,
-                "ipledger.kafka.topic-prefix=" + topicPrefix(),
-                "ipledger.admin.email=" + MasterInstance.ADMIN_EMAIL, "ipledger.admin.password=" + MasterInstance.ADMIN_PASSWORD,
-                "spring.main.banner-mode=off"));
-        all.addAll(List.of(properties));
-        return ServiceProcess.start(MasterServiceApplication.class, all, port, dataDir.resolve("process.log"),
-                Duration.ofSeconds(120));
-    }
-
     /** The prefix of this database's master's topics. */
     public String topicPrefix() {
         return url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + ".";

@@ -59,11 +59,6 @@ public final class KillableAgent implements AutoCloseable {
         process.resume();
     }
 
-    /** Where its state lives, such as the setup token. */
-    public Path dataDir() {
-        return dataDir;
-    }
-
     /** The end of its log (every run of it), for a failure message. */
     public String logTail() {
         return process.logTail();

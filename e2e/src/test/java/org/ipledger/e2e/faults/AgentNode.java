@@ -1,9 +1,6 @@
 package org.ipledger.e2e.faults;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -30,26 +27,16 @@ final class AgentNode implements Node {
     /** Starts the agent and joins it to the master; returns once its integration is active. */
     static AgentNode join(int platform, String masterUrl, Path dataDir, PlatformDatabase database) {
         AgentNode node = new AgentNode(platform, KillableAgent.start(dataDir, database), database);
-        ApiClient anonymous = node.agent.client();
-        HttpRequest.Builder put = anonymous.request("/api/v1/integration").header("Content-Type", "application/json")
+        ApiClient operator = node.agent.client();
+        ApiClient.Response joined = operator.send(operator.request("/api/v1/integration")
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"masterUrl\":\"" + masterUrl + "\",\"email\":\""
-                        + MasterInstance.ADMIN_EMAIL + "\",\"password\":\"" + MasterInstance.ADMIN_PASSWORD + "\"}"));
-        setupToken(dataDir).ifPresent(token -> put.header("X-Ipledger-Setup-Token", token));
-        ApiClient.Response joined = anonymous.send(put);
+                        + MasterInstance.ADMIN_EMAIL + "\",\"password\":\"" + MasterInstance.ADMIN_PASSWORD + "\"}")));
         if (joined.status() != 202) {
             throw new IllegalStateException("platform " + platform + " did not join: " + joined);
         }
         Awaitility.await().atMost(Duration.ofSeconds(120)).until(node::state, "active"::equals);
         return node;
-    }
-
-    private static java.util.Optional<String> setupToken(Path dataDir) {
-        Path file = dataDir.resolve("setup-token");
-        try {
-            return Files.exists(file) ? java.util.Optional.of(Files.readString(file).trim()) : java.util.Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
@@ -77,10 +64,6 @@ final class AgentNode implements Node {
         } catch (RuntimeException e) {
             return "unreachable (" + e.getClass().getSimpleName() + ")";
         }
-    }
-
-    String logTail() {
-        return agent.logTail();
     }
 
     @Override

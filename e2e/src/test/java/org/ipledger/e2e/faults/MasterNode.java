@@ -2,33 +2,25 @@ package org.ipledger.e2e.faults;
 
 import java.nio.file.Path;
 
-import org.ipledger.embedded.Loopback;
+import org.ipledger.e2e.KillableMaster;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
-import org.ipledger.master.MasterInstance;
-import org.ipledger.testing.ServiceProcess;
 
 /**
- * The master in a JVM of its own with its in-process Kafka broker, as the embedded mode runs it:
- * killing it takes the broker down with it. Its database is the test JVM's shared MariaDB, which
- * the checker reads at the end.
+ * The master with its in-process Kafka broker, in a JVM of its own as the embedded mode runs it:
+ * killing or freezing it takes the broker with it. Its database is the test JVM's shared MariaDB,
+ * which the checker reads at the end.
  */
 final class MasterNode implements Node {
 
-    private final LedgerDatabase ledger;
-    private final Path dataDir;
-    private final int port = Loopback.freePort();
-    private final int kafkaPort = Loopback.freePort();
-    private ServiceProcess process;
+    private final KillableMaster master;
 
-    private MasterNode(LedgerDatabase ledger, Path dataDir) {
-        this.ledger = ledger;
-        this.dataDir = dataDir;
-        restart();
+    private MasterNode(KillableMaster master) {
+        this.master = master;
     }
 
     static MasterNode start(LedgerDatabase ledger, Path dataDir) {
-        return new MasterNode(ledger, dataDir);
+        return new MasterNode(KillableMaster.start(ledger, dataDir));
     }
 
     @Override
@@ -37,46 +29,38 @@ final class MasterNode implements Node {
     }
 
     String baseUrl() {
-        return process.baseUrl();
+        return master.baseUrl();
     }
 
     String kafkaBootstrapServers() {
-        return "127.0.0.1:" + kafkaPort;
+        return master.kafkaBootstrapServers();
     }
 
     ApiClient admin() {
-        return ApiClient.loggedIn(baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
-    }
-
-    LedgerDatabase ledger() {
-        return ledger;
-    }
-
-    String logTail() {
-        return process.logTail();
+        return master.admin();
     }
 
     @Override
     public void kill() {
-        process.kill();
+        master.kill();
     }
 
     @Override
     public void restart() {
-        process = ledger.startMasterProcessWithOwnBroker(port, kafkaPort, dataDir);
+        master.restart();
     }
 
     @Override
     public void pause() {
-        process.pause();
+        master.pause();
     }
 
     @Override
     public void resume() {
-        process.resume();
+        master.resume();
     }
 
     void close() {
-        process.close();
+        master.close();
     }
 }
