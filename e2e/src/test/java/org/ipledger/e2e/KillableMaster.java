@@ -1,5 +1,8 @@
 package org.ipledger.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -10,6 +13,7 @@ import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.testing.ServiceProcess;
 
 /**
@@ -17,7 +21,7 @@ import org.ipledger.testing.ServiceProcess;
  * process, so SIGKILL takes both down, and a restart brings both back on the same data directory
  * and ports, as a crash and a restart of an embedded install would.
  */
-final class KillableMaster implements AutoCloseable {
+public final class KillableMaster implements AutoCloseable {
 
     private final LedgerDatabase database;
     private final Path dataDir;
@@ -31,16 +35,16 @@ final class KillableMaster implements AutoCloseable {
         this.process = start();
     }
 
-    static KillableMaster start(LedgerDatabase database, Path dataDir) {
+    public static KillableMaster start(LedgerDatabase database, Path dataDir) {
         return new KillableMaster(database, dataDir);
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return process.baseUrl();
     }
 
     /** The administrator, once the master has created the account: it answers HTTP a moment before. */
-    ApiClient admin() {
+    public ApiClient admin() {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> ApiClient.loggedIn(baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD),
                         Objects::nonNull);
@@ -48,8 +52,32 @@ final class KillableMaster implements AutoCloseable {
 
     /** SIGKILL of the master and its broker, then both again, once the master answers. */
     void killAndRestart() {
+        kill();
+        restart();
+    }
+
+    /** SIGKILL of the master and its broker: both down until {@link #restart()}. */
+    public void kill() {
         process.kill();
-        process = start();
+    }
+
+    /** SIGSTOP: the master and its broker hold their connections and answer nothing until {@link #resume()}. */
+    public void pause() {
+        process.pause();
+    }
+
+    public void resume() {
+        process.resume();
+    }
+
+    /** Its in-process broker, logged in as the master (the password it generated at its first start). */
+    public KafkaAccess kafka() {
+        try {
+            return KafkaAccess.loopback("127.0.0.1:" + kafkaPort, "ipledger-master",
+                    Files.readString(dataDir.resolve("kafka-password")).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A clean stop (SIGTERM): the broker shuts down with the master. */
@@ -57,12 +85,12 @@ final class KillableMaster implements AutoCloseable {
         process.close();
     }
 
-    /** Starts it again after {@link #stop()}, and returns once it answers. */
-    void restart() {
+    /** Starts it again after {@link #stop()} or {@link #kill()}, and returns once it answers. */
+    public void restart() {
         process = start();
     }
 
-    String logTail() {
+    public String logTail() {
         return process.logTail();
     }
 

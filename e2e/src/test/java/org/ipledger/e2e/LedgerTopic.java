@@ -12,10 +12,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.testing.SharedKafka;
 
 /** The ledger topic as a new reader sees it: every record from the beginning up to the end offset now. */
-final class LedgerTopic {
+public final class LedgerTopic {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -24,9 +25,14 @@ final class LedgerTopic {
 
     /** The values of every record on the topic's one partition, in offset order, duplicates included. */
     static List<JsonNode> entries(String topic) {
+        return entries(SharedKafka.access(), topic);
+    }
+
+    /** {@link #entries(String)} on another broker, such as a master's own in-process one. */
+    public static List<JsonNode> entries(KafkaAccess kafka, String topic) {
         TopicPartition partition = new TopicPartition(topic, 0);
         List<JsonNode> entries = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(SharedKafka.access().with(Map.of(
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {

@@ -36,8 +36,27 @@ public final class KillableAgent implements AutoCloseable {
 
     /** SIGKILL, then the same agent again, once it answers. */
     public void killAndRestart() {
+        kill();
+        restart();
+    }
+
+    /** SIGKILL: the agent is down until {@link #restart()}. */
+    public void kill() {
         process.kill();
+    }
+
+    /** The same agent again after {@link #kill()}, once it answers. */
+    public void restart() {
         process = AgentInstance.startProcess(dataDir, platform, port);
+    }
+
+    /** SIGSTOP: the agent holds its connections but answers nothing until {@link #resume()}. */
+    public void pause() {
+        process.pause();
+    }
+
+    public void resume() {
+        process.resume();
     }
 
     /** The end of its log (every run of it), for a failure message. */

@@ -103,6 +103,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the process keeps its sockets open but answers nothing, as a stalled host or a long GC pause. */
+    public void pause() {
+        Signals.send(process.pid(), "STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() {
+        Signals.send(process.pid(), "CONT");
+    }
+
     /** SIGTERM, and SIGKILL when the service has not stopped within 20 s. */
     @Override
     public void close() {

@@ -13,9 +13,13 @@ record Attempt(long invokedAt, long completedAt, int status, String code, List<S
         return new Attempt(invokedAt, completedAt, 0, "connection_lost", List.of());
     }
 
-    /** An answer that ends the request: anything but a lost connection or a 503 to retry after. */
+    /**
+     * An answer that ends the request: anything but a lost connection, a 503 to retry after, or
+     * a 401 (a session the agent could not check while the master was away: the client signs in
+     * again and retries).
+     */
     boolean definitive() {
-        return status != 0 && status != 503;
+        return status != 0 && status != 503 && status != 401;
     }
 
     boolean ok() {

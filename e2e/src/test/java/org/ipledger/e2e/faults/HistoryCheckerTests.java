@@ -2,6 +2,8 @@ package org.ipledger.e2e.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +17,7 @@ class HistoryCheckerTests {
     void aCleanHistoryHasNoViolation() {
         List<Request> history = List.of(allocated("r1", 1, 0, 10, "10.0.0.1"), allocated("r2", 2, 5, 15, "10.0.0.2"));
 
-        assertThat(HistoryChecker.check(history, endState(history, List.of(1L, 2L)))).isEmpty();
+        assertThat(HistoryChecker.check(history, endState(history, ledger(1, 2)))).isEmpty();
     }
 
     @Test
@@ -26,7 +28,7 @@ class HistoryCheckerTests {
                 List.of(Attempt.lost(40, 45), new Attempt(50, 60, 503, "master_unreachable", List.of())), true);
         List<Request> history = List.of(first, duplicate, lost);
 
-        List<Violation> violations = HistoryChecker.check(history, endState(List.of(first), List.of(1L, 2L, 4L)));
+        List<Violation> violations = HistoryChecker.check(history, endState(List.of(first), ledger(1, 2, 4)));
 
         assertThat(violations).extracting(Violation::promise).containsExactly(HistoryChecker.HELD_TWICE,
                 HistoryChecker.LOST_ANSWER, HistoryChecker.LEDGER_GAP);
@@ -74,9 +76,17 @@ class HistoryCheckerTests {
     }
 
     @Test
-    void aRepeatedLedgerRecordIsNamed() {
-        assertThat(HistoryChecker.ledgerGapFree(List.of(1L, 2L, 2L, 3L))).singleElement()
-                .satisfies(violation -> assertThat(violation.what()).contains("repeat"));
+    void aTailSentAgainAfterACrashIsNoViolation() {
+        assertThat(HistoryChecker.ledgerGapFree(ledger(1, 2, 3, 2, 3, 4))).isEmpty();
+    }
+
+    @Test
+    void aSeqRepeatedWithAnotherEntryIsNamed() {
+        List<EndState.LedgerRecord> ledger = new ArrayList<>(ledger(1, 2));
+        ledger.add(new EndState.LedgerRecord(2, "another entry"));
+
+        assertThat(HistoryChecker.ledgerGapFree(ledger)).singleElement()
+                .satisfies(violation -> assertThat(violation.what()).contains("repeats seq 2 with another entry"));
     }
 
     @Test
@@ -112,11 +122,15 @@ class HistoryCheckerTests {
                 List.of(new Attempt(sent, answered, 204, null, List.of())), false);
     }
 
-    private static EndState endState(List<Request> stored, List<Long> seqs) {
+    private static List<EndState.LedgerRecord> ledger(long... seqs) {
+        return Arrays.stream(seqs).mapToObj(seq -> new EndState.LedgerRecord(seq, "entry " + seq)).toList();
+    }
+
+    private static EndState endState(List<Request> stored, List<EndState.LedgerRecord> ledger) {
         List<EndState.MasterAddress> rows = stored.stream().flatMap(request -> request.held().stream()
                 .map(address -> new EndState.MasterAddress(address, request.requestId(), "p" + request.platform())))
                 .toList();
-        return new EndState(rows, seqs, MASTER_VIEW, Map.of(1, MASTER_VIEW, 2, MASTER_VIEW),
+        return new EndState(rows, ledger, MASTER_VIEW, Map.of(1, MASTER_VIEW, 2, MASTER_VIEW),
                 Map.of(1, "active", 2, "active"), List.of(), Map.of());
     }
 }

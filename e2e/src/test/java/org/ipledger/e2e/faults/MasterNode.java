@@ -1,0 +1,67 @@
+package org.ipledger.e2e.faults;
+
+import java.nio.file.Path;
+
+import org.ipledger.e2e.KillableMaster;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.schemas.KafkaAccess;
+
+/**
+ * The master with its in-process Kafka broker, in a JVM of its own as the embedded mode runs it:
+ * killing or freezing it takes the broker with it. Its database is the test JVM's shared MariaDB,
+ * which the checker reads at the end.
+ */
+final class MasterNode implements Node {
+
+    private final KillableMaster master;
+
+    private MasterNode(KillableMaster master) {
+        this.master = master;
+    }
+
+    static MasterNode start(LedgerDatabase ledger, Path dataDir) {
+        return new MasterNode(KillableMaster.start(ledger, dataDir));
+    }
+
+    @Override
+    public String name() {
+        return "master";
+    }
+
+    String baseUrl() {
+        return master.baseUrl();
+    }
+
+    KafkaAccess kafka() {
+        return master.kafka();
+    }
+
+    ApiClient admin() {
+        return master.admin();
+    }
+
+    @Override
+    public void kill() {
+        master.kill();
+    }
+
+    @Override
+    public void restart() {
+        master.restart();
+    }
+
+    @Override
+    public void pause() {
+        master.pause();
+    }
+
+    @Override
+    public void resume() {
+        master.resume();
+    }
+
+    void close() {
+        master.close();
+    }
+}
