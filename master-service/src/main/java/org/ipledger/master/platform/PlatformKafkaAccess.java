@@ -42,7 +42,7 @@ class PlatformKafkaAccess {
     /** 32 bytes: the entropy DESIGN.md asks of a platform's password. */
     private static final int PASSWORD_BYTES = 32;
 
-    /** Kafka's minimum for SCRAM-SHA-512, and its tools' default. */
+    /** Twice the 4,096 iterations that Kafka requires at least and its tools use by default: a stolen hash costs more to guess. */
     private static final int ITERATIONS = 8192;
 
     private static final long TIMEOUT_SECONDS = 30;
