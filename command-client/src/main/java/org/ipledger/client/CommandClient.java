@@ -51,14 +51,14 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
 
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
-    private final ReplyingKafkaTemplate<String, byte[], byte[]> template;
+    private final CountingReplyingTemplate template;
     private final Topics topics;
     private final RecordSigner signer;
     private final int attempts;
     private final MessageSerializer serializer = new MessageSerializer();
     private final MessageDeserializer<CommandReply> replies = MessageDeserializer.replies();
 
-    private CommandClient(ReplyingKafkaTemplate<String, byte[], byte[]> template, Topics topics, RecordSigner signer,
+    private CommandClient(CountingReplyingTemplate template, Topics topics, RecordSigner signer,
                           int attempts) {
         this.template = template;
         this.topics = topics;
@@ -90,7 +90,7 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         var container = new KafkaMessageListenerContainer<>(
                 new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
                 replyPartition);
-        var template = new ReplyingKafkaTemplate<>(
+        var template = new CountingReplyingTemplate(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()), container);
         // Replies to an earlier process of this platform carry correlation ids no one waits for:
         // expected after a restart, so logged quietly.
@@ -153,6 +153,11 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
         }
         throw new CommandTimeoutException("no reply to " + command.type() + " " + command.requestId() + " within "
                 + attempts + " attempts of " + timeout, last);
+    }
+
+    /** How many replies came that no request of this client waited for, since it started. */
+    public long unmatchedReplies() {
+        return template.unmatched();
     }
 
     @Override

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.ipledger.agent.integration.IntegrationChanged;
 import org.ipledger.agent.integration.IntegrationState;
@@ -41,6 +45,14 @@ public class MasterCommands implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile CommandClient client;
     private volatile String platformId;
+    /** Unmatched replies counted by the clients closed before the current one. */
+    private final AtomicLong unmatchedBefore = new AtomicLong();
+
+    MasterCommands(MeterRegistry meters) {
+        FunctionCounter.builder("ipledger.agent.replies.unmatched", this, MasterCommands::unmatchedReplies)
+                .description("Replies on this platform's replies topic that no command in flight waited for, ignored")
+                .register(meters);
+    }
 
     /** Synchronous: a drain answers only once the commands in flight have their replies. */
     @EventListener
@@ -88,11 +100,6 @@ public class MasterCommands implements AutoCloseable {
         }
     }
 
-    /** How many commands wait for their reply now. */
-    public int inFlight() {
-        return inFlight.get();
-    }
-
     private void awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
@@ -126,8 +133,14 @@ public class MasterCommands implements AutoCloseable {
         client = null;
         platformId = null;
         if (current != null) {
+            unmatchedBefore.addAndGet(current.unmatchedReplies());
             current.close();
         }
+    }
+
+    private double unmatchedReplies() {
+        CommandClient current = client;
+        return unmatchedBefore.get() + (current == null ? 0 : current.unmatchedReplies());
     }
 
     private static ApiException unreachable(String why) {

@@ -189,6 +189,8 @@ class ReplicaIT {
                     .query(Long.class).single()).isZero();
             assertThat(database.count("SELECT COUNT(*) FROM ip WHERE addr LIKE '10.207.0.%'")).isEqualTo(2);
             assertSameReads(agent.reads, "/api/v1/addresses?pool=" + pool);
+            assertThat(agent.agent.bean(MeterRegistry.class).get("ipledger.agent.replies.unmatched").functionCounter()
+                    .count()).as("the forged reply, ignored and counted").isPositive();
         }
     }
 
