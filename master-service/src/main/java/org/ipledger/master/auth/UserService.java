@@ -1,5 +1,6 @@
 package org.ipledger.master.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,8 @@ public class UserService {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
     private static final int MIN_PASSWORD = 8;
+    /** BCrypt reads no more than 72 bytes of a password: a longer one would be cut short unseen. */
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final UserRepository users;
     private final TokenStore tokens;
@@ -37,6 +40,10 @@ public class UserService {
         String password = request.password();
         if (password == null || password.length() < MIN_PASSWORD) {
             throw ApiException.badRequest("weak_password", "password must have at least " + MIN_PASSWORD + " characters.");
+        }
+        if (tooLong(password)) {
+            throw ApiException.badRequest("password_too_long",
+                    "password must have at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8.");
         }
         List<String> roles = Roles.valid(request.roles());
         try {
@@ -58,10 +65,15 @@ public class UserService {
         }
         var credentials = users.credentials(email);
         String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(decoyHash);
-        if (!encoder.matches(request.password(), hash) || credentials.isEmpty()) {
+        // No stored password is that long, and BCrypt refuses to hash one.
+        if (tooLong(request.password()) || !encoder.matches(request.password(), hash) || credentials.isEmpty()) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "E-mail or password is wrong.", Map.of());
         }
         return tokens.issue(credentials.get().user());
+    }
+
+    private static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 
     boolean anyUser() {

@@ -32,6 +32,24 @@ class AuthIT extends OneMaster {
     }
 
     @Test
+    void aPasswordOverSeventyTwoBytesIsRefusedAsTooLongAndNeverMatchesAtLogin() {
+        String email = "long-" + UUID.randomUUID() + "@example.com";
+        String seventyThreeBytes = "ä".repeat(36) + "x";
+
+        Response created = api.post("/api/v1/users",
+                "{\"email\":\"" + email + "\",\"password\":\"" + seventyThreeBytes + "\",\"roles\":[]}");
+        Response login = new ApiClient(master.baseUrl(), null).post("/api/v1/auth/login",
+                "{\"email\":\"" + MasterInstance.ADMIN_EMAIL + "\",\"password\":\"" + seventyThreeBytes + "\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(400);
+        assertThat(created.error()).isEqualTo("password_too_long");
+        assertThat(created.json().get("message").asString()).contains("72 bytes");
+        assertThat(login.status()).as(login.body()).isEqualTo(401);
+        assertThat(login.error()).isEqualTo("invalid_credentials");
+        assertThat(database.count("SELECT COUNT(*) FROM auth_user WHERE email = ?", email)).isZero();
+    }
+
+    @Test
     void passwordsAreStoredHashedWithANamedStandardAlgorithm() {
         String hash = database.jdbc().queryForObject("SELECT password FROM auth_user WHERE email = ?", String.class,
                 MasterInstance.ADMIN_EMAIL);
