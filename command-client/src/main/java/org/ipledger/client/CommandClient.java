@@ -100,8 +100,6 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
             awaitFirstPoll(template, topics.replies(platformId));
         } catch (RuntimeException e) {
             // A client that is not returned is never closed: its consumer would poll on, unseen.
-            // (In the consumer group of old, every failed start left such a member behind, and the
-            // partition could go to it instead of the client that waited for replies.)
             template.stop();
             template.destroy();
             throw e;

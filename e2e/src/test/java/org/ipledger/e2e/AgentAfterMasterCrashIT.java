@@ -231,8 +231,7 @@ class AgentAfterMasterCrashIT {
 
     /** The master's administrator, logged in through the agent. */
     private ApiClient agentAdmin() {
-        String agentUrl = agent.client().request("").build().uri().toString();
-        return ApiClient.loggedIn(agentUrl, MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
+        return ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
     }
 
     /** The agent's allocation API, with the Retry-After header an ApiClient.Response does not keep. */

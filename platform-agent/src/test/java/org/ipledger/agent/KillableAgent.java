@@ -29,6 +29,11 @@ public final class KillableAgent implements AutoCloseable {
         return new KillableAgent(dataDir, platform, Loopback.freePort());
     }
 
+    /** Where its REST API listens; the same across restarts. */
+    public String baseUrl() {
+        return process.baseUrl();
+    }
+
     /** An anonymous client of its REST API with its setup token, as its operator's; it keeps working across restarts (same port). */
     public ApiClient client() {
         return AgentInstance.operator(process.baseUrl(), dataDir);

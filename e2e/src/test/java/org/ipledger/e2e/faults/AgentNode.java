@@ -49,7 +49,7 @@ final class AgentNode implements Node {
     }
 
     String baseUrl() {
-        return agent.client().request("").build().uri().toString();
+        return agent.baseUrl();
     }
 
     PlatformDatabase database() {
@@ -59,7 +59,7 @@ final class AgentNode implements Node {
     /** The integration state, or what kept the agent from answering. */
     String state() {
         try {
-            ApiClient.Response status = agent.client().get("/api/v1/integration");
+            ApiClient.Response status = new ApiClient(baseUrl(), null).get("/api/v1/integration");
             return status.status() == 200 ? status.json().get("state").asString() : "http " + status.status();
         } catch (RuntimeException e) {
             return "unreachable (" + e.getClass().getSimpleName() + ")";

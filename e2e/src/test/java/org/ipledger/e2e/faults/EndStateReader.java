@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -28,6 +29,11 @@ final class EndStateReader {
     private final MasterNode master;
     private final List<AgentNode> agents;
     private final PlatformClient.Pools pools;
+    /**
+     * Signed-in readers by node, made once: every fault has healed before this reader exists, so a
+     * session lasts while the settling is polled.
+     */
+    private final Map<String, ApiClient> readers = new ConcurrentHashMap<>();
 
     EndStateReader(MasterNode master, List<AgentNode> agents, PlatformClient.Pools pools) {
         this.master = master;
@@ -44,7 +50,7 @@ final class EndStateReader {
             if (agents.stream().anyMatch(agent -> localNetworks(agent) > 0)) {
                 return false;
             }
-            String masterView = withoutOwners(view(master.admin()));
+            String masterView = withoutOwners(view(masterClient()));
             return agents.stream().allMatch(agent -> withoutOwners(view(agentClient(agent))).equals(masterView));
         } catch (RuntimeException notYet) {
             return false;
@@ -54,7 +60,7 @@ final class EndStateReader {
     EndState read(LedgerDatabase ledger, List<LocalWriter.Write> writes) {
         List<EndState.MasterAddress> rows = ledger.jdbc().query("SELECT addr, request_id, platform_id FROM ip",
                 (rs, n) -> new EndState.MasterAddress(rs.getString(1), rs.getString(2), rs.getString(3)));
-        String masterRaw = view(master.admin());
+        String masterRaw = view(masterClient());
         Map<Integer, String> raw = new HashMap<>();
         Map<Integer, String> replicas = new HashMap<>();
         Map<Integer, String> states = new HashMap<>();
@@ -112,8 +118,13 @@ final class EndStateReader {
         return agent.database().jdbc().sql("SELECT COUNT(*) FROM ipnet").query(Long.class).single();
     }
 
-    private static ApiClient agentClient(AgentNode agent) {
-        return ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
+    private ApiClient masterClient() {
+        return readers.computeIfAbsent(master.name(), name -> master.admin());
+    }
+
+    private ApiClient agentClient(AgentNode agent) {
+        return readers.computeIfAbsent(agent.name(),
+                name -> ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD));
     }
 
     /** Both pools' addresses, every page, one JSON item a line. */

@@ -100,10 +100,11 @@ class FaultRunIT {
             clients.add(load.submit(writer));
         }
 
-        List<Fault> schedule = FaultSchedule.draw(seed, runMs, List.copyOf(nodes().keySet()));
+        Map<String, Node> nodes = nodes();
+        List<Fault> schedule = FaultSchedule.draw(seed, runMs, List.copyOf(nodes.keySet()));
         log.info("fault run: seed {}, {} s, schedule\n{}", seed, runMs / 1000,
                 String.join("\n", schedule.stream().map(Fault::toString).toList()));
-        List<FaultRunner.Outcome> outcomes = new FaultRunner(nodes(), history).run(schedule);
+        List<FaultRunner.Outcome> outcomes = new FaultRunner(nodes, history).run(schedule);
         Thread.sleep(Math.max(0, runMs - history.now()));
         loading.set(false);
         for (Future<?> client : clients) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.ipledger.web.ApiException;
+import org.ipledger.web.RoleNames;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -23,8 +24,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class SetupAccess implements HandlerInterceptor, WebMvcConfigurer {
-
-    private static final String ADMIN = "@admin";
 
     private final SetupToken token;
     private final IntegrationService integration;
@@ -65,6 +64,6 @@ class SetupAccess implements HandlerInterceptor, WebMvcConfigurer {
 
     private static boolean isAdmin(Authentication authentication) {
         return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(ADMIN::equals);
+                .map(GrantedAuthority::getAuthority).anyMatch(RoleNames.ADMIN::equals);
     }
 }
