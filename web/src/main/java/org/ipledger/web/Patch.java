@@ -33,6 +33,10 @@ public final class Patch {
         return value(name, Integer.class, "an integer", current);
     }
 
+    public Boolean bool(String name, Boolean current) {
+        return value(name, Boolean.class, "true or false", current);
+    }
+
     /** Whether the body sets the field to null, that is, clears it. */
     public boolean clears(String name) {
         return fields.containsKey(name) && fields.get(name) == null;

@@ -14,6 +14,8 @@ public final class PatchFields {
     public static final Set<String> POOL = Set.of("name", "locations", "note");
     /** {@code PATCH /api/v1/addresses/{address}}: the status, and a request id that makes a retry safe. */
     public static final Set<String> ADDRESS = Set.of("status", "requestId");
+    /** {@code PATCH /api/v1/users/{email}}, master only. */
+    public static final Set<String> USER = Set.of("roles", "disabled", "password");
 
     private PatchFields() {
     }
