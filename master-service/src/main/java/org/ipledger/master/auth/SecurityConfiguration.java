@@ -2,7 +2,10 @@ package org.ipledger.master.auth;
 
 import org.ipledger.web.BearerTokenSecurity;
 import org.ipledger.web.JsonSecurityErrors;
+import org.ipledger.web.LoginThrottle;
+import org.ipledger.web.LoginThrottleSettings;
 import org.ipledger.web.RoleNames;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -15,12 +18,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may do what: login, the instance info, health and the OpenAPI document are open; reading the
- * address space needs a token; changing it, and anything about users, needs {@code @admin}. A
+ * Who may do what: login, the instance info, health and the OpenAPI document are open; logging
+ * out and reading the address space need a token; changing it, and anything about users, needs {@code @admin}. A
  * platform's own token ({@code @platform}) reads, and runs its own preflight and reads its own
  * conflicts, but never writes.
  */
 @Configuration
+@EnableConfigurationProperties(LoginThrottleSettings.class)
 class SecurityConfiguration {
 
     @Bean
@@ -28,6 +32,7 @@ class SecurityConfiguration {
         BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/info", "/v3/api-docs/**", "/actuator/health/**",
                                 "/actuator/health", "/actuator/prometheus").permitAll()
                         .requestMatchers("/api/v1/users/**", "/api/v1/users").hasAuthority(RoleNames.ADMIN)
@@ -39,6 +44,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleSettings settings) {
+        return new LoginThrottle(settings);
     }
 
     /** 401 and 403 as the API's JSON error body. */

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Users' bearer tokens ({@link BearerTokens}: only their SHA-256 is stored). Roles are read from the user's row, and remembered for
  * {@code ipledger.auth.token-cache} at most, so a change of {@code auth_user.roles} takes effect
- * within that time, also for tokens already issued, without a query on every request.
+ * within that time, also for tokens already issued, without a query on every request. Revoking a
+ * token, or all of a user's, forgets what this instance remembered at once; another master
+ * instance forgets it within {@code ipledger.auth.token-cache}.
  */
 @Component
 class TokenStore {
@@ -46,6 +48,25 @@ class TokenStore {
         return recent.get(BearerTokens.hash(token), this::load);
     }
 
+    /** Revokes one user token (a platform's token is replaced by registering the platform again). */
+    boolean revoke(String token) {
+        String hash = BearerTokens.hash(token);
+        int deleted = jdbc.sql("DELETE FROM auth_token WHERE token_hash = ?").param(hash).update();
+        recent.invalidate(hash);
+        return deleted > 0;
+    }
+
+    /** Revokes every token of a user, as when they are disabled or their password is reset. */
+    void revokeAll(long userId) {
+        jdbc.sql("DELETE FROM auth_token WHERE user_id = ?").param(userId).update();
+        forgetAll();
+    }
+
+    /** Reads every token's user and roles again on its next use, as after a change of roles. */
+    void forgetAll() {
+        recent.invalidateAll();
+    }
+
     private Optional<Holder> load(String tokenHash) {
         return user(tokenHash).or(() -> platform(tokenHash));
     }
@@ -61,7 +82,7 @@ class TokenStore {
     private Optional<Holder> user(String tokenHash) {
         return jdbc.sql("""
                 SELECT u.email, u.roles, TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), t.expires_at)
-                FROM auth_token t JOIN auth_user u ON u.id = t.user_id WHERE t.token_hash = ?""")
+                FROM auth_token t JOIN auth_user u ON u.id = t.user_id WHERE t.token_hash = ? AND NOT u.disabled""")
                 .param(tokenHash)
                 .query((rs, n) -> new Holder(rs.getString(1), Roles.fromJson(rs.getString(2)),
                         Instant.now().plusNanos(rs.getLong(3) * 1000)))

@@ -28,17 +28,30 @@ class UserRepository {
     }
 
     Optional<Credentials> credentials(String email) {
-        return jdbc.sql("SELECT id, email, roles, password FROM auth_user WHERE email = ?").param(email)
+        return jdbc.sql("SELECT id, email, roles, disabled, password FROM auth_user WHERE email = ?").param(email)
                 .query((rs, n) -> new Credentials(map(rs, n), rs.getString("password"))).optional();
     }
 
     Optional<User> find(long id) {
-        return jdbc.sql("SELECT id, email, roles FROM auth_user WHERE id = ?").param(id)
+        return jdbc.sql("SELECT id, email, roles, disabled FROM auth_user WHERE id = ?").param(id)
                 .query(UserRepository::map).optional();
     }
 
+    Optional<User> find(String email) {
+        return jdbc.sql("SELECT id, email, roles, disabled FROM auth_user WHERE email = ?").param(email)
+                .query(UserRepository::map).optional();
+    }
+
+    void update(long id, List<String> roles, boolean disabled) {
+        jdbc.sql("UPDATE auth_user SET roles = ?, disabled = ? WHERE id = ?").params(Roles.toJson(roles), disabled, id).update();
+    }
+
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE auth_user SET password = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
     List<User> page(long afterId, int limit) {
-        return jdbc.sql("SELECT id, email, roles FROM auth_user WHERE id > ? ORDER BY id LIMIT ?")
+        return jdbc.sql("SELECT id, email, roles, disabled FROM auth_user WHERE id > ? ORDER BY id LIMIT ?")
                 .params(afterId, limit).query(UserRepository::map).list();
     }
 
@@ -47,7 +60,8 @@ class UserRepository {
     }
 
     private static User map(ResultSet rs, int row) throws SQLException {
-        return new User(rs.getLong("id"), rs.getString("email"), Roles.fromJson(rs.getString("roles")));
+        return new User(rs.getLong("id"), rs.getString("email"), Roles.fromJson(rs.getString("roles")),
+                rs.getBoolean("disabled"));
     }
 
     /** A user with the hash of their password, for login only. */

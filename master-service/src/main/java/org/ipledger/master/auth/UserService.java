@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.ipledger.web.ApiException;
+import org.ipledger.web.LoginThrottle;
 import org.ipledger.web.Page;
+import org.ipledger.web.Patch;
+import org.ipledger.web.PatchFields;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** User accounts and login. */
 @Service
@@ -25,32 +30,60 @@ public class UserService {
     private final UserRepository users;
     private final TokenStore tokens;
     private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
     /** Compared against when the e-mail is unknown, so a login takes as long either way. */
     private final String decoyHash;
 
-    UserService(UserRepository users, TokenStore tokens, PasswordEncoder encoder) {
+    UserService(UserRepository users, TokenStore tokens, PasswordEncoder encoder, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
+        this.throttle = throttle;
         this.decoyHash = encoder.encode("decoy password");
     }
 
     public User create(UserRequest request) {
         String email = email(request.email());
-        String password = request.password();
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw ApiException.badRequest("weak_password", "password must have at least " + MIN_PASSWORD + " characters.");
-        }
-        if (tooLong(password)) {
-            throw ApiException.badRequest("password_too_long",
-                    "password must have at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8.");
-        }
+        String hash = passwordHash(request.password());
         List<String> roles = Roles.valid(request.roles());
         try {
-            return users.find(users.insert(email, encoder.encode(password), roles)).orElseThrow();
+            return users.find(users.insert(email, hash, roles)).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("user_exists", "A user with e-mail " + email + " already exists.");
         }
+    }
+
+    /**
+     * Changes a user's roles, disables or enables them, or resets their password. Disabling and a
+     * new password revoke all the user's tokens at once; new roles apply to tokens already issued.
+     */
+    @Transactional
+    public User change(String email, Map<String, Object> body) {
+        Patch patch = new Patch(body, PatchFields.USER);
+        User user = users.find(email(email)).orElseThrow(() -> ApiException.notFound("user_not_found",
+                "There is no user with e-mail " + email + "."));
+        List<String> roles = Roles.valid(patch.strings("roles", user.roles()));
+        Boolean disabled = patch.bool("disabled", user.disabled());
+        if (disabled == null) {
+            throw ApiException.badRequest("invalid_field", "disabled must be true or false.");
+        }
+        String password = patch.string("password", null);
+        boolean newPassword = password != null || patch.clears("password");
+        users.update(user.id(), roles, disabled);
+        if (newPassword) {
+            users.updatePassword(user.id(), passwordHash(password));
+        }
+        if (newPassword || disabled) {
+            tokens.revokeAll(user.id());
+        } else {
+            tokens.forgetAll();
+        }
+        return users.find(user.id()).orElseThrow();
+    }
+
+    /** Revokes the token the request presented; true when it was a user's token. */
+    public boolean logout(String token) {
+        return tokens.revoke(token);
     }
 
     public Page<User> list(String cursor, Integer limit) {
@@ -58,18 +91,42 @@ public class UserService {
         return Page.of(users.page(Page.idCursor(cursor), size + 1), size, u -> Long.toString(u.id()));
     }
 
-    public LoginResponse login(LoginRequest request) {
+    /**
+     * Checks a password and issues a token, unless the account or the client address has failed
+     * too often lately ({@link LoginThrottle}).
+     *
+     * @param clientAddress where the login comes from, or empty when it is not to be counted
+     */
+    public LoginResponse login(LoginRequest request, Optional<String> clientAddress) {
         String email = email(request.email());
         if (request.password() == null) {
             throw ApiException.badRequest("missing_field", "password is required.");
         }
+        throttle.check(email, clientAddress);
         var credentials = users.credentials(email);
         String hash = credentials.map(UserRepository.Credentials::passwordHash).orElse(decoyHash);
         // No stored password is that long, and BCrypt refuses to hash one.
         if (tooLong(request.password()) || !encoder.matches(request.password(), hash) || credentials.isEmpty()) {
+            throttle.failed(email, clientAddress);
             throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "E-mail or password is wrong.", Map.of());
         }
-        return tokens.issue(credentials.get().user());
+        throttle.succeeded(email);
+        User user = credentials.get().user();
+        if (user.disabled()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "user_disabled", "This user is disabled; ask an administrator.");
+        }
+        return tokens.issue(user);
+    }
+
+    private String passwordHash(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw ApiException.badRequest("weak_password", "password must have at least " + MIN_PASSWORD + " characters.");
+        }
+        if (tooLong(password)) {
+            throw ApiException.badRequest("password_too_long",
+                    "password must have at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8.");
+        }
+        return encoder.encode(password);
     }
 
     private static boolean tooLong(String password) {
