@@ -32,13 +32,14 @@ public class AddressQueries {
         this.ranges = ranges;
     }
 
-    public AddressView describe(IPAddress address) {
+    /** @param owners whether the caller may see owner names ({@link #ownerShown}) */
+    public AddressView describe(IPAddress address, boolean owners) {
         Network network = networks.containing(address).orElseThrow(() -> notInAnyNetwork(address));
         Long poolId = ranges.containing(address).map(Range::poolId).orElse(null);
         Optional<AddressView> stored = jdbc.sql("SELECT status, platform_id, owner FROM ip WHERE addr_bin = ?")
                 .param(AddressKey.of(address))
                 .query((rs, n) -> new AddressView(address.toCanonicalString(), rs.getString(1), poolId, network.id(),
-                        rs.getString(2), ownerShown(rs.getString(2), rs.getString(3))))
+                        rs.getString(2), ownerShown(owners, rs.getString(2), rs.getString(3))))
                 .optional();
         if (stored.isPresent()) {
             return stored.get();
@@ -49,7 +50,8 @@ public class AddressQueries {
     }
 
     /** Stored (allocated and reserved) addresses in address order, optionally filtered. */
-    public Page<AddressView> list(Long poolId, Long networkId, String status, String cursor, Integer limit) {
+    public Page<AddressView> list(Long poolId, Long networkId, String status, String cursor, Integer limit,
+                                  boolean owners) {
         int size = Page.limit(limit);
         StringBuilder sql = new StringBuilder("SELECT addr, status, ippool, ipnet, platform_id, owner FROM ip WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
@@ -73,14 +75,17 @@ public class AddressQueries {
         params.add(size + 1);
         List<AddressView> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new AddressView(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
-                        rs.getLong(4), rs.getString(5), ownerShown(rs.getString(5), rs.getString(6))))
+                        rs.getLong(4), rs.getString(5), ownerShown(owners, rs.getString(5), rs.getString(6))))
                 .list();
         return Page.of(rows, size, AddressView::address);
     }
 
-    /** Owner names are the platform's own (I5): only the master's own addresses carry them here. */
-    private static String ownerShown(String platformId, String owner) {
-        return MasterPlatform.ID.equals(platformId) ? owner : null;
+    /**
+     * Owner names are the platform's own (I5): only the master's own addresses carry them here, and
+     * only for administrators, never for another platform's token or a user without {@code @admin}.
+     */
+    private static String ownerShown(boolean owners, String platformId, String owner) {
+        return owners && MasterPlatform.ID.equals(platformId) ? owner : null;
     }
 
     static ApiException notInAnyNetwork(IPAddress address) {

@@ -9,8 +9,10 @@ import org.ipledger.web.AddressParser;
 import org.ipledger.web.Page;
 import org.ipledger.web.Patch;
 import org.ipledger.web.PatchFields;
+import org.ipledger.web.RoleNames;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,13 +42,17 @@ class AllocationController {
     @GetMapping("/api/v1/addresses")
     Page<AddressView> list(@RequestParam(required = false) Long pool, @RequestParam(required = false) Long network,
                            @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
-                           @RequestParam(required = false) Integer limit) {
-        return queries.list(pool, network, status, cursor, limit);
+                           @RequestParam(required = false) Integer limit, Authentication caller) {
+        return queries.list(pool, network, status, cursor, limit, admin(caller));
     }
 
     @GetMapping("/api/v1/addresses/{address}")
-    AddressView get(@PathVariable String address) {
-        return queries.describe(AddressParser.address("address", address));
+    AddressView get(@PathVariable String address, Authentication caller) {
+        return queries.describe(AddressParser.address("address", address), admin(caller));
+    }
+
+    private static boolean admin(Authentication caller) {
+        return caller.getAuthorities().stream().anyMatch(authority -> RoleNames.ADMIN.equals(authority.getAuthority()));
     }
 
     @PatchMapping("/api/v1/addresses/{address}")

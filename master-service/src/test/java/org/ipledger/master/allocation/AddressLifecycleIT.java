@@ -36,6 +36,29 @@ class AddressLifecycleIT extends OneMaster {
     }
 
     @Test
+    void ownerNamesOfTheMastersOwnAddressesAreShownToAdministratorsOnly() {
+        long pool = new RestFixture(api).poolWithRange("10.87.0.0/24", "10.87.0.10", "10.87.0.20");
+        api.post("/api/v1/pools/" + pool + "/allocations",
+                "{\"requestId\":\"" + UUID.randomUUID() + "\",\"address\":\"10.87.0.12\",\"owner\":\"vm-private\"}");
+        String email = "reader-" + UUID.randomUUID() + "@example.com";
+        api.post("/api/v1/users", "{\"email\":\"" + email + "\",\"password\":\"a-long-password\",\"roles\":[]}");
+        ApiClient reader = ApiClient.loggedIn(master.baseUrl(), email, "a-long-password");
+        ApiClient platform = api.withToken(api.post("/api/v1/platforms", "{\"name\":\"other\",\"kind\":\"vmmanager\","
+                + "\"instanceId\":\"" + UUID.randomUUID() + "\"}").json().get("token").asString());
+
+        assertThat(api.get("/api/v1/addresses/10.87.0.12").json().get("owner").asString()).isEqualTo("vm-private");
+        assertThat(api.get("/api/v1/addresses?pool=" + pool).body()).contains("vm-private");
+        for (ApiClient other : new ApiClient[] {reader, platform}) {
+            Response one = other.get("/api/v1/addresses/10.87.0.12");
+            Response page = other.get("/api/v1/addresses?pool=" + pool);
+            assertThat(one.json().get("status").asString()).isEqualTo("allocated");
+            assertThat(one.json().has("owner")).isFalse();
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("10.87.0.12").doesNotContain("vm-private");
+        }
+    }
+
+    @Test
     void theLargestAllocationIsStoredAndRepeatedWholeForItsRequestId() {
         long pool = new RestFixture(api).poolWithRange("10.96.0.0/20", "10.96.0.1", "10.96.15.254");
         String body = "{\"requestId\":\"" + UUID.randomUUID() + "\",\"count\":1024}";
