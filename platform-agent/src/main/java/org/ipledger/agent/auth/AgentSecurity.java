@@ -2,7 +2,10 @@ package org.ipledger.agent.auth;
 
 import org.ipledger.web.BearerTokenSecurity;
 import org.ipledger.web.JsonSecurityErrors;
+import org.ipledger.web.LoginThrottle;
+import org.ipledger.web.LoginThrottleSettings;
 import org.ipledger.web.RoleNames;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,10 +16,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Who may do what on the agent, as on the master: login, info, health and the integration's
  * state are open; join, preflight, drain and detach need the agent's setup token or an
- * {@code @admin} token (the integration's {@code SetupAccess}); reading the address space needs a
- * token from {@code POST /api/v1/auth/login}; changing it needs {@code @admin}.
+ * {@code @admin} token (the integration's {@code SetupAccess}); logging out and reading the
+ * address space need a token from {@code POST /api/v1/auth/login}; changing it needs {@code @admin}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoginThrottleSettings.class)
 class AgentSecurity {
 
     @Bean
@@ -24,6 +28,7 @@ class AgentSecurity {
         BearerTokenSecurity.apply(http, introspector, errors)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
                         // Setup token or @admin, checked by the integration's SetupAccess.
                         .requestMatchers(HttpMethod.POST, "/api/v1/integration/preflight", "/api/v1/integration/drain")
                         .permitAll()
@@ -35,6 +40,11 @@ class AgentSecurity {
                         .requestMatchers("/api/v1/**").hasAuthority(RoleNames.ADMIN)
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(LoginThrottleSettings settings) {
+        return new LoginThrottle(settings);
     }
 
     /** 401 and 403 as the API's JSON error body, as on the master. */

@@ -1,76 +1,74 @@
 package org.ipledger.agent.auth;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
-import org.ipledger.agent.integration.IntegrationService;
+import jakarta.servlet.http.HttpServletRequest;
 import org.ipledger.web.ApiException;
+import org.ipledger.web.LoginThrottle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /api/v1/auth/login} on the agent: the master checks the password (users live on
- * the master only) and the agent remembers the token it issued, so the platform stays logged in
- * while the master is down.
+ * {@code POST /api/v1/auth/login} and {@code /logout} on the agent: the master checks the password
+ * and revokes the token (users live on the master only); the agent remembers the tokens it got, so
+ * the platform stays logged in while the master is down. Failed logins are counted here per client
+ * address as well as per account, as the master does for its own clients.
  */
 @RestController
 class LoginController {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    private final IntegrationService integration;
+    private final MasterAuth master;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).build();
 
-    LoginController(IntegrationService integration, Sessions sessions, ObjectMapper json) {
-        this.integration = integration;
+    LoginController(MasterAuth master, Sessions sessions, LoginThrottle throttle, ObjectMapper json) {
+        this.master = master;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.json = json;
     }
 
     @PostMapping("/api/v1/auth/login")
-    ResponseEntity<String> login(@RequestBody JsonNode credentials) {
-        String masterUrl = integration.current().masterUrl().filter(url -> integration.current().state().joined())
-                .orElseThrow(() -> ApiException.unavailable("integration_not_configured",
-                        "This platform is not joined to a master, which holds the users: join it first",
-                        Duration.ofSeconds(30)));
-        HttpResponse<String> answer = forward(masterUrl, credentials);
+    ResponseEntity<String> login(@RequestBody JsonNode credentials, HttpServletRequest http) {
+        String email = credentials.path("email").asString("");
+        Optional<String> client = Optional.of(http.getRemoteAddr());
+        throttle.check(email, client);
+        HttpResponse<String> answer = master.login(credentials);
         if (answer.statusCode() == 200) {
+            throttle.succeeded(email);
             JsonNode login = json.readTree(answer.body());
-            List<String> roles = new ArrayList<>();
-            login.path("roles").forEach(role -> roles.add(role.asString()));
-            sessions.remember(login.get("token").asString(), credentials.path("email").asString(""), roles,
+            sessions.remember(login.get("token").asString(), email, MasterAuth.roles(login),
                     Instant.parse(login.get("expiresAt").asString()));
+        } else if (answer.statusCode() == 401 && answer.body().contains("\"invalid_credentials\"")) {
+            throttle.failed(email, client);
         }
-        return ResponseEntity.status(answer.statusCode()).contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.statusCode()).contentType(MediaType.APPLICATION_JSON);
+        answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, wait));
+        return response.body(answer.body());
     }
 
-    private HttpResponse<String> forward(String masterUrl, JsonNode credentials) {
-        URI login = URI.create(masterUrl.endsWith("/") ? masterUrl : masterUrl + "/").resolve("api/v1/auth/login");
-        HttpRequest request = HttpRequest.newBuilder(login).timeout(TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(credentials))).build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+    /** Revokes the token on the master first: while it cannot be told, the token stays valid everywhere. */
+    @PostMapping("/api/v1/auth/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(BearerTokenAuthentication caller) {
+        String token = caller.getToken().getTokenValue();
+        if (!master.logout(token)) {
             throw ApiException.unavailable("master_unreachable",
-                    "The master, which checks passwords, cannot be reached: " + e.getMessage(), Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("master_unreachable", "Interrupted while logging in", Duration.ofSeconds(5));
+                    "The master, which issued the token, cannot be reached to revoke it: try again", Duration.ofSeconds(5));
         }
+        sessions.forget(token);
     }
 }

@@ -28,7 +28,7 @@ import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
 
 /** A platform joins, then allocates and reads through its agent; the master goes away and comes back. */
-class AgentJoinIT {
+public class AgentJoinIT {
 
     @TempDir
     Path dataDir;
@@ -194,8 +194,8 @@ class AgentJoinIT {
         }
     }
 
-    static AgentInstance joinedAgent(MasterInstance master, Path dataDir) {
-        AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh());
+    public static AgentInstance joinedAgent(MasterInstance master, Path dataDir, String... properties) {
+        AgentInstance agent = AgentInstance.start(dataDir, PlatformDatabases.fresh(), properties);
         ApiClient client = agent.operator();
         ApiClient.Response joined = JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
         assertThat(joined.status()).as(joined.body()).isEqualTo(202);
@@ -208,7 +208,7 @@ class AgentJoinIT {
         return ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
     }
 
-    static void awaitState(ApiClient client, String state) {
+    public static void awaitState(ApiClient client, String state) {
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> client.get("/api/v1/integration").json().get("state").asString(), state::equals);
     }
