@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.ipledger.web.ApiException;
 import org.ipledger.web.Page;
 import org.ipledger.web.RoleNames;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,9 @@ class AuthController {
     @GetMapping("/api/v1/auth/me")
     TokenHolder me(BearerTokenAuthentication caller) {
         return tokens.holder(caller.getToken().getTokenValue())
-                .map(holder -> new TokenHolder(holder.name(), holder.roles(), holder.expiresAt())).orElseThrow();
+                .map(holder -> new TokenHolder(holder.name(), holder.roles(), holder.expiresAt()))
+                // Revoked since the request was authenticated.
+                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "invalid_token", TokenIntrospector.UNKNOWN));
     }
 
     @PostMapping("/api/v1/users")

@@ -81,9 +81,12 @@ public class UserService {
         return users.find(user.id()).orElseThrow();
     }
 
-    /** Revokes the token the request presented; true when it was a user's token. */
-    public boolean logout(String token) {
-        return tokens.revoke(token);
+    /** Revokes the token the request presented, a user's: a platform's token is not a login. */
+    public void logout(String token) {
+        if (!tokens.revoke(token)) {
+            throw ApiException.badRequest("not_a_login", "Only a token from POST /api/v1/auth/login can be logged out; "
+                    + "a platform's token is replaced by registering the platform again and revoked by detaching it.");
+        }
     }
 
     public Page<User> list(String cursor, Integer limit) {

@@ -64,6 +64,18 @@ class AuthIT extends OneMaster {
     }
 
     @Test
+    void aPlatformsTokenIsNotLoggedOut() {
+        ApiClient platform = api.withToken(api.post("/api/v1/platforms", "{\"name\":\"p\",\"kind\":\"vmmanager\","
+                + "\"instanceId\":\"" + UUID.randomUUID() + "\"}").json().get("token").asString());
+
+        Response logout = platform.post("/api/v1/auth/logout", "");
+
+        assertThat(logout.status()).isEqualTo(400);
+        assertThat(logout.error()).isEqualTo("not_a_login");
+        assertThat(platform.get("/api/v1/networks").status()).isEqualTo(200);
+    }
+
+    @Test
     void meNamesTheTokensUserAndTheirRolesNow() {
         String email = newUser("[]");
         ApiClient user = loggedIn(email);
