@@ -63,7 +63,10 @@ public class LoginThrottle {
         limiters.invalidate(accountKey(account));
     }
 
-    /** How long until the key's limiter has a permit again; zero while it has one. */
+    /**
+     * How long until the key's limiter has a permit again; zero while it has one. The atomic
+     * limiter's metrics tell this without taking a permit, which a login that may succeed must not.
+     */
     private long wait(String key) {
         RateLimiter limiter = limiters.getIfPresent(key);
         return limiter == null ? 0 : ((AtomicRateLimiter) limiter).getDetailedMetrics().getNanosToWait();
