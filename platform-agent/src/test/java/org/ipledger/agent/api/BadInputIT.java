@@ -2,8 +2,10 @@ package org.ipledger.agent.api;
 
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 
+import org.awaitility.Awaitility;
 import org.ipledger.agent.replica.ReplicaFixture;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
@@ -35,13 +37,15 @@ class BadInputIT {
     static void joinAnAgent() {
         LedgerDatabase database = LedgerDatabase.fresh();
         master = database.startMaster();
-        joined = ReplicaFixture.joined(master, database, dataDir);
+        // Re-checked every second, so the session expired below is read again from the agent's state.
+        joined = ReplicaFixture.joined(master, database, dataDir, "ipledger.auth.session-check=1s");
         String agentUrl = joined.agent.baseUrl();
         ApiClient viewer = ApiClient.loggedIn(agentUrl, BadInputTable.createViewer(master.adminClient()),
                 BadInputTable.VIEWER_PASSWORD);
         ApiClient expired = ApiClient.loggedIn(agentUrl, MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
         joined.agent.bean(JdbcClient.class).sql("UPDATE agent_session SET expires_at = ? WHERE token_hash = ?")
                 .params(Timestamp.from(Instant.now().minusSeconds(1)), BearerTokens.hash(expired.token())).update();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> expired.get("/api/v1/networks").status() == 401);
         target = new BadInputTable.Target(joined.reads, viewer, expired, BadInputTable.build(joined.reads));
     }
 
