@@ -1,6 +1,7 @@
 package org.ipledger.master.auth;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,6 +45,11 @@ class TokenStore {
     /** The holder of a token, whether or not it has expired. */
     Optional<Holder> holder(String token) {
         return recent.get(BearerTokens.hash(token), this::load);
+    }
+
+    /** Drops what is remembered of these tokens, so a revoked one stops working on this instance at once. */
+    void forget(Collection<String> tokenHashes) {
+        recent.invalidateAll(tokenHashes);
     }
 
     private Optional<Holder> load(String tokenHash) {
