@@ -13,7 +13,7 @@ data=$(mktemp -d)
 jar=master-service/target/master-service-0.1.0-SNAPSHOT-exec.jar
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests -pl master-service -am package
 
-IPLEDGER_ADMIN_PASSWORD=bench-password java -jar "$jar" --ipledger.data-dir="$data" --server.port=$port "$@" >"$data/master.log" 2>&1 &
+IPLEDGER_ADMIN_PASSWORD=bench-password java -jar "$jar" --ipledger.data-dir="$data" --server.port=$port --management.server.port=$((port + 1000)) "$@" >"$data/master.log" 2>&1 &
 master=$!
 trap 'kill $master 2>/dev/null; wait $master 2>/dev/null || true; rm -rf "$data"' EXIT
 until curl -sf 127.0.0.1:$port/api/v1/info >/dev/null; do

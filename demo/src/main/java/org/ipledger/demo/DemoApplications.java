@@ -24,6 +24,7 @@ final class DemoApplications {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("ipledger.data-dir", options.dataDir().resolve("master").toString());
         properties.put("server.port", Integer.toString(options.masterPort()));
+        properties.put("management.server.port", Integer.toString(managementPort(options.masterPort())));
         properties.put("ipledger.kafka.embedded-port", Integer.toString(options.kafkaPort()));
         properties.put("ipledger.admin.email", options.adminEmail());
         properties.put("ipledger.admin.password", options.adminPassword());
@@ -34,12 +35,21 @@ final class DemoApplications {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("ipledger.data-dir", dataDir.resolve(platform.name()).toString());
         properties.put("server.port", Integer.toString(platform.port()));
+        properties.put("management.server.port", Integer.toString(managementPort(platform.port())));
         properties.put("ipledger.agent.platform-kind", platform.kind());
         properties.put("ipledger.agent.platform-name", platform.name());
         if (!platform.locations().isEmpty()) {
             properties.put("ipledger.agent.locations", String.join(",", platform.locations()));
         }
         return run(PlatformAgentApplication.builder(), properties);
+    }
+
+    /**
+     * The services of the demo share one host: each one's actuator 1000 above its API port (8080
+     * and 9080, ...), or on a free port too when the API's is one (port 0).
+     */
+    static int managementPort(int apiPort) {
+        return apiPort == 0 ? 0 : apiPort + 1000;
     }
 
     static String url(ConfigurableApplicationContext context) {

@@ -28,6 +28,8 @@ public final class MasterInstance implements AutoCloseable {
         properties.put("spring.datasource.username", username);
         properties.put("spring.datasource.password", password);
         properties.put("server.port", "0");
+        // Several masters share a JVM in the tests.
+        properties.put("management.server.port", "0");
         properties.put("ipledger.admin.email", ADMIN_EMAIL);
         properties.put("ipledger.admin.password", ADMIN_PASSWORD);
         properties.put("spring.main.banner-mode", "off");
@@ -44,6 +46,11 @@ public final class MasterInstance implements AutoCloseable {
     public String baseUrl() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its actuator answers: the management port, not the API's. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
     }
 
     public ApiClient adminClient() {

@@ -1,12 +1,17 @@
 package org.ipledger.agent;
 
 import org.ipledger.web.ApiExceptionHandler;
+import org.ipledger.web.HttpProperties;
 import org.ipledger.web.InfoController;
+import org.ipledger.web.RequestBodyLimit;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The integration module installed on every joined platform: joins it to the master, migrates
@@ -14,9 +19,16 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(HttpProperties.class)
 @EnableScheduling
 @Import({ApiExceptionHandler.class, InfoController.class})
 public class PlatformAgentApplication {
+
+    /** Bodies up to {@code ipledger.http.max-body}: nothing the agent is sent is larger. */
+    @Bean
+    RequestBodyLimit requestBodyLimit(JsonMapper json, HttpProperties http) {
+        return new RequestBodyLimit(json, http);
+    }
 
     public static void main(String[] args) {
         builder().run(args);

@@ -34,6 +34,7 @@ public final class AgentInstance implements AutoCloseable {
     public static AgentInstance start(Path dataDir, PlatformDatabase platform, String... extra) {
         Map<String, Object> properties = properties(dataDir, platform);
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
         for (String pair : extra) {
             int eq = pair.indexOf('=');
             properties.put(pair.substring(0, eq), pair.substring(eq + 1));
@@ -82,6 +83,11 @@ public final class AgentInstance implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Where its actuator answers: the management port, not the API's. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
     }
 
     public <T> T bean(Class<T> type) {

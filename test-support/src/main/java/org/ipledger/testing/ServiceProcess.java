@@ -46,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         properties.forEach(property -> command.add("--" + property));
         command.add("--server.port=" + port);
+        // Tests start several services on one machine: each takes a free management port.
+        command.add("--management.server.port=0");
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

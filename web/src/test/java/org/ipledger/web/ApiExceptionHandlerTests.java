@@ -1,6 +1,7 @@
 package org.ipledger.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.SQLDataException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -87,8 +89,16 @@ class ApiExceptionHandlerTests {
     }
 
     @Test
-    void constraintTheDatabaseEnforcesIsConflict() throws Exception {
-        expect(mvc.perform(get("/probe").param("limit", "409")), 409, "conflict");
+    void constraintTheDatabaseEnforcesIsConflictWithoutTheDatabasesText() throws Exception {
+        expect(mvc.perform(get("/probe").param("limit", "409")), 409, "conflict")
+                .andExpect(jsonPath("$.message").value(not(containsString("Duplicate entry"))));
+    }
+
+    @Test
+    void valueTheDatabaseCannotStoreIsInvalidValueNamingTheFieldWithoutTheDatabasesText() throws Exception {
+        expect(mvc.perform(get("/probe").param("limit", "400")), 400, "invalid_value")
+                .andExpect(jsonPath("$.message").value(containsString("'note'")))
+                .andExpect(jsonPath("$.message").value(not(containsString("Data too long"))));
     }
 
     private ResultActions postJson(String body) throws Exception {
@@ -116,6 +126,10 @@ class ApiExceptionHandlerTests {
         String list(@RequestParam Integer limit) {
             if (limit == 503) {
                 throw ApiException.unavailable("not_now", "Not now.", Duration.ofSeconds(30));
+            }
+            if (limit == 400) {
+                throw new DataIntegrityViolationException("INSERT INTO ipnet ... failed",
+                        new SQLDataException("Data too long for column 'note' at row 1", "22001", 1406));
             }
             if (limit == 409) {
                 throw new DataIntegrityViolationException("Duplicate entry '10.0.0.1' for key 'addr'");

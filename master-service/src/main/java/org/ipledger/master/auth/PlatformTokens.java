@@ -1,30 +1,42 @@
 package org.ipledger.master.auth;
 
+import java.util.List;
+
 import org.ipledger.web.BearerTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bearer tokens of platforms, so an agent reads the ledger snapshot and runs its preflight without
- * an administrator's password. A platform has one token at a time: issuing a new one revokes the
- * old (within {@code ipledger.auth.token-cache}). Only the SHA-256 is stored.
+ * Bearer tokens of platforms, so an agent reads the ledger snapshot, runs its preflight and
+ * detaches itself without an administrator's password. A platform has one token at a time: issuing
+ * a new one revokes the old, and so does a detach; on this instance at once, on others within
+ * {@code ipledger.auth.token-cache}. Only the SHA-256 is stored.
  */
 @Component
 public class PlatformTokens {
 
     private final JdbcClient jdbc;
+    private final TokenStore tokens;
 
-    PlatformTokens(JdbcClient jdbc) {
+    PlatformTokens(JdbcClient jdbc, TokenStore tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
     }
 
-    @Transactional
     public String issue(String platformId) {
+        revoke(platformId);
         String token = BearerTokens.generate();
-        jdbc.sql("DELETE FROM platform_token WHERE platform_id = ?").param(platformId).update();
         jdbc.sql("INSERT INTO platform_token (token_hash, platform_id) VALUES (?, ?)")
                 .params(BearerTokens.hash(token), platformId).update();
         return token;
+    }
+
+    /** Deletes the platform's token; it authenticates nothing more. */
+    public void revoke(String platformId) {
+        List<String> hashes = jdbc.sql("SELECT token_hash FROM platform_token WHERE platform_id = ?").param(platformId)
+                .query(String.class).list();
+        jdbc.sql("DELETE FROM platform_token WHERE platform_id = ?").param(platformId).update();
+        // Forgotten after the delete has committed, so no request in between caches the old holder again.
+        tokens.forget(hashes);
     }
 }

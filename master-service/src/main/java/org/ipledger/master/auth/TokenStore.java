@@ -1,6 +1,7 @@
 package org.ipledger.master.auth;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,11 @@ class TokenStore {
     /** Reads every token's user and roles again on its next use, as after a change of roles. */
     void forgetAll() {
         recent.invalidateAll();
+    }
+
+    /** Drops what is remembered of these tokens, so a revoked one stops working on this instance at once. */
+    void forget(Collection<String> tokenHashes) {
+        recent.invalidateAll(tokenHashes);
     }
 
     private Optional<Holder> load(String tokenHash) {

@@ -29,7 +29,10 @@ class PlatformController {
         return platforms.register(request);
     }
 
-    /** Detach on the master's side: the platform's Kafka login is revoked; its row and addresses stay. */
+    /**
+     * Detach on the master's side, asked by an administrator or by the platform itself: its Kafka
+     * login, REST token and signing secret are revoked; its row and addresses stay.
+     */
     @DeleteMapping("/{platformId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void detach(@PathVariable String platformId) {

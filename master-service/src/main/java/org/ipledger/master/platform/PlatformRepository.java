@@ -41,10 +41,20 @@ class PlatformRepository {
                 .query(String.class).optional();
     }
 
-    /** @return false if there is no such platform (or it is the master itself) */
-    boolean detached(String platformId) {
-        return jdbc.sql("UPDATE platform SET state = 'detached' WHERE id = ? AND secret IS NOT NULL").param(platformId)
-                .update() == 1;
+    /** Gives a registered platform a new signing secret; the old one verifies nothing more. */
+    void secretRotated(String platformId, String secret) {
+        jdbc.sql("UPDATE platform SET secret = ? WHERE id = ? AND secret IS NOT NULL").params(secret, platformId).update();
+    }
+
+    /**
+     * Marks the platform detached and replaces its secret with one nobody is given, so nothing
+     * signed with the old one is accepted.
+     *
+     * @return false if there is no such platform (or it is the master itself)
+     */
+    boolean detached(String platformId, String unknownSecret) {
+        return jdbc.sql("UPDATE platform SET state = 'detached', secret = ? WHERE id = ? AND secret IS NOT NULL")
+                .params(unknownSecret, platformId).update() == 1;
     }
 
     /** A detached platform that registers again is registered, until its agent reports more. */

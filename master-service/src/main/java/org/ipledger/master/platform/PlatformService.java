@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Registration of platforms. Registering is idempotent by the platform's instance id: an agent
- * that retries after a lost answer, or registers again after a restart, gets the same platform id
- * and secret back rather than a second platform, and a new Kafka password that replaces the one
- * before. Detaching revokes the platform's Kafka login.
+ * that retries after a lost answer, or registers again, gets the same platform id back rather than
+ * a second platform, and new credentials (signing secret, REST token, Kafka password) that replace
+ * the ones before: each is shown once. Detaching revokes all three.
  */
 @Service
 public class PlatformService {
@@ -39,12 +39,15 @@ public class PlatformService {
     private final LedgerKafkaProperties kafkaProperties;
     private final PlatformTokens tokens;
     private final PlatformKafkaAccess kafkaAccess;
+    private final RegisteredPlatformSecrets secrets;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Long> lastRecorded = new ConcurrentHashMap<>();
 
     PlatformService(PlatformRepository platforms, KafkaEndpoint kafka, KafkaAdmin admin, Topics topics,
-                    LedgerKafkaProperties kafkaProperties, PlatformTokens tokens, PlatformKafkaAccess kafkaAccess) {
+                    LedgerKafkaProperties kafkaProperties, PlatformTokens tokens, PlatformKafkaAccess kafkaAccess,
+                    RegisteredPlatformSecrets secrets) {
         this.tokens = tokens;
+        this.secrets = secrets;
         this.kafkaAccess = kafkaAccess;
         this.platforms = platforms;
         this.kafka = kafka;
@@ -63,9 +66,9 @@ public class PlatformService {
             throw ApiException.badRequest("missing_field", "instanceId is required (at most 255 characters).");
         }
         List<String> locations = Locations.valid(request.locations());
+        String secret = newSecret();
         PlatformRepository.Registered registered = platforms.byInstance(instanceId).orElseGet(() -> {
             String id = request.kind() + "-" + HexFormat.of().formatHex(bytes(4));
-            String secret = HexFormat.of().formatHex(bytes(32));
             try {
                 platforms.insert(id, name, request.kind(), instanceId, locations, secret);
                 return new PlatformRepository.Registered(id, secret);
@@ -78,25 +81,31 @@ public class PlatformService {
             throw ApiException.conflict("platform_is_master",
                     "instanceId " + instanceId + " is the master itself; a master cannot join itself.");
         }
+        // A secret is handed out once: whoever registers again gets a new one, and the old one stops verifying.
+        platforms.secretRotated(registered.id(), secret);
+        secrets.forget(registered.id());
         // The platform's replies topic exists before its agent sends its first command.
         admin.createOrModifyTopics(TopicBuilder.name(topics.replies(registered.id())).partitions(1)
                 .replicas(kafkaProperties.replicationFactor()).build());
         String kafkaPassword = kafkaAccess.grant(registered.id());
         platforms.registeredAgain(registered.id());
-        return new Registration(registered.id(), registered.secret(), tokens.issue(registered.id()),
+        return new Registration(registered.id(), secret, tokens.issue(registered.id()),
                 new Registration.KafkaSettings(kafka.bootstrapServers(), kafka.topicPrefix(), kafka.securityProtocol(),
                         kafka.saslMechanism(), PlatformKafkaAccess.username(registered.id()), kafkaPassword,
                         kafka.caCertificate().orElse(null)));
     }
 
     /**
-     * Detaches a platform: its Kafka credential and ACLs are deleted, so its agent can neither send
-     * nor read anything more; the platform and what it allocated stay.
+     * Detaches a platform: its Kafka credential and ACLs are deleted, its REST token and signing
+     * secret revoked, so its agent can neither send nor read anything more; the platform and what
+     * it allocated stay.
      */
     public void detach(String platformId) {
-        if (!platforms.detached(platformId)) {
+        if (!platforms.detached(platformId, newSecret())) {
             throw ApiException.notFound("platform_not_found", "No platform " + platformId + " has joined.");
         }
+        secrets.forget(platformId);
+        tokens.revoke(platformId);
         kafkaAccess.revoke(platformId);
     }
 
@@ -127,6 +136,10 @@ public class PlatformService {
     public Page<Platform> list(String cursor, Integer limit) {
         int size = Page.limit(limit);
         return Page.of(platforms.page(cursor == null ? "" : cursor, size + 1), size, Platform::id);
+    }
+
+    private String newSecret() {
+        return HexFormat.of().formatHex(bytes(32));
     }
 
     private byte[] bytes(int count) {

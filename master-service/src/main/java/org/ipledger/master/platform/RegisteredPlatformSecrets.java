@@ -8,7 +8,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.ipledger.schemas.signing.PlatformSecrets;
 import org.springframework.stereotype.Component;
 
-/** The signing secrets of registered platforms, remembered briefly: every record is checked. */
+/**
+ * The signing secrets of registered platforms, remembered briefly since every record is checked;
+ * a record that does not verify with the remembered secret is checked again with the stored one.
+ */
 @Component
 class RegisteredPlatformSecrets implements PlatformSecrets {
 
@@ -23,5 +26,21 @@ class RegisteredPlatformSecrets implements PlatformSecrets {
     @Override
     public Optional<String> secretOf(String platformId) {
         return recent.get(platformId, platforms::secret);
+    }
+
+    /**
+     * Read from the table, past what is remembered: a platform that registered again through
+     * another master instance signs with a secret this one has not seen yet.
+     */
+    @Override
+    public Optional<String> currentSecretOf(String platformId) {
+        Optional<String> secret = platforms.secret(platformId);
+        recent.put(platformId, secret);
+        return secret;
+    }
+
+    /** Drops what is remembered of the platform's secret after this instance changed it. */
+    void forget(String platformId) {
+        recent.invalidate(platformId);
     }
 }

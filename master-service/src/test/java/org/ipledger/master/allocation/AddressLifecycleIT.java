@@ -168,9 +168,20 @@ class AddressLifecycleIT extends OneMaster {
         long pool = new RestFixture(api).poolWithRange("10.86.0.0/24", "10.86.0.1", "10.86.0.9");
         new RestFixture(api).allocate(pool);
 
-        Response metrics = new ApiClient(master.baseUrl(), null).get("/actuator/prometheus");
+        Response metrics = new ApiClient(master.managementUrl(), null).get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("ipledger_pool_operation_seconds_bucket", "ipledger_pool_batch_size");
+    }
+
+    @Test
+    void actuatorIsServedOnTheManagementPortOnlyNeverOnTheApiPort() {
+        ApiClient onApiPort = new ApiClient(master.baseUrl(), null);
+        ApiClient onManagementPort = new ApiClient(master.managementUrl(), null);
+
+        assertThat(onApiPort.get("/actuator/health").status()).isEqualTo(404);
+        assertThat(onApiPort.get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(onManagementPort.get("/actuator/health").body()).contains("\"UP\"");
+        assertThat(onManagementPort.get("/actuator/prometheus").status()).isEqualTo(200);
     }
 }

@@ -48,6 +48,28 @@ class BadInputIT extends OneMaster {
     }
 
     @Test
+    void valueTheDatabaseCannotStoreIsBadInputNamingTheFieldWithoutTheDatabasesText() {
+        // 65,535 characters pass the API's check, but in UTF-8 they are twice what the TEXT column holds.
+        ApiClient.Response response = api.post("/api/v1/networks",
+                "{\"cidr\":\"10.79.0.0/24\",\"name\":\"n\",\"note\":\"" + "\u00e9".repeat(65_535) + "\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("invalid_value");
+        assertThat(response.json().get("message").asString()).contains("'note'")
+                .doesNotContainIgnoringCase("data too long").doesNotContainIgnoringCase("insert").doesNotContain("ipnet");
+    }
+
+    @Test
+    void preflightTakesABodyLargerThanTheGeneralLimit() {
+        // Two MiB: over the general limit, well within the preflight's; refused for its content only.
+        ApiClient.Response response = api.post("/api/v1/preflight",
+                "{\"padding\":\"" + "p".repeat(2 << 20) + "\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.error()).isEqualTo("unknown_field");
+    }
+
+    @Test
     void userWhoIsNotAnAdministratorStillReads() {
         assertThat(target.viewer().get("/api/v1/networks").status()).isEqualTo(200);
     }

@@ -2,7 +2,9 @@ package org.ipledger.master.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -117,6 +119,13 @@ public final class BadInputTable {
                 row("wrong content type", t -> t.admin().send(t.admin().request("/api/v1/networks").header("Content-Type", "text/plain")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"cidr\":\"10.75.0.0/24\",\"name\":\"n\"}"))),
                         415, "unsupported_media_type"),
+                row("body over the size limit", t -> t.admin().post("/api/v1/networks",
+                        "{\"cidr\":\"10.76.0.0/24\",\"name\":\"" + "n".repeat(1 << 20) + "\"}"), 413, "payload_too_large"),
+                row("chunked body over the size limit, refused while it is read", t -> t.admin().send(t.admin()
+                        .request("/api/v1/networks").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                                ("{\"cidr\":\"10.77.0.0/24\",\"name\":\"" + "n".repeat(1 << 20) + "\"}")
+                                        .getBytes(StandardCharsets.UTF_8))))), 413, "payload_too_large"),
                 row("missing token", t -> t.admin().withToken(null).post("/api/v1/networks",
                         "{\"cidr\":\"10.73.0.0/24\",\"name\":\"n\"}"), 401, "unauthorized"),
                 row("unknown token", t -> t.admin().withToken("not-a-token").get("/api/v1/networks"), 401, "invalid_token"),

@@ -216,6 +216,31 @@ class CommandIT extends OneMaster {
         assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ?", platformId)).isEqualTo(1);
     }
 
+    @Test
+    void aCommandSignedWithTheSecretOfAnEarlierRegistrationIsRefused() {
+        long pool = new RestFixture(api).poolWithRange("10.108.0.0/24", "10.108.0.1", "10.108.0.99");
+        String instance = UUID.randomUUID().toString();
+        String platform = "{\"name\":\"again\",\"kind\":\"vmmanager\",\"instanceId\":\"" + instance + "\"}";
+        String oldSecret = api.post("/api/v1/platforms", platform).json().get("secret").asString();
+        JsonNode again = api.post("/api/v1/platforms", platform).json();
+        String other = again.get("platformId").asString();
+        String key = String.valueOf(pool);
+        String stale = UUID.randomUUID().toString();
+        String current = UUID.randomUUID().toString();
+
+        try (KafkaProducer<String, byte[]> own = new KafkaProducer<>(KafkaAccess.fromRegistration(again.get("kafka"))
+                .clientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+            own.send(command(other, oldSecret, key, allocate(stale, pool, other)));
+            own.send(command(other, again.get("secret").asString(), key, allocate(current, pool, other)));
+            own.flush();
+        }
+
+        assertThat(deadLetterCodes(key, 1)).containsExactly("signature_mismatch");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", current) == 1);
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", stale)).isZero();
+    }
+
     private static byte[] allocate(String requestId, long pool) {
         return allocate(requestId, pool, platformId);
     }
@@ -241,6 +266,12 @@ class CommandIT extends OneMaster {
         if (correlation != null) {
             record.headers().add("kafka_correlationId", correlation.getBytes(StandardCharsets.UTF_8));
         }
+        return record;
+    }
+
+    private static ProducerRecord<String, byte[]> command(String platform, String signingSecret, String key, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(database.topicPrefix() + "commands", key, value);
+        new RecordSigner(platform, signingSecret).sign(record);
         return record;
     }
 

@@ -26,6 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.ipledger.client.CommandClient;
+import org.ipledger.master.ApiClient;
 import org.ipledger.master.OneMaster;
 import org.ipledger.master.RestFixture;
 import org.ipledger.schemas.KafkaAccess;
@@ -112,17 +113,43 @@ class PlatformKafkaAccessIT extends OneMaster {
     }
 
     @Test
-    void aDetachedPlatformCanNoLongerLogIn() {
+    void aDetachedPlatformCanNoLongerLogInNorUseItsToken() {
         JsonNode platform = register();
         KafkaAccess kafka = KafkaAccess.fromRegistration(platform.get("kafka"));
         assertThat(loginFailure(kafka)).isEmpty();
 
         assertThat(api.delete("/api/v1/platforms/" + platform.get("platformId").asString()).status()).isEqualTo(204);
 
+        assertThat(api.withToken(platform.get("token").asString()).get("/api/v1/networks").status()).isEqualTo(401);
         Awaitility.await().atMost(TIMEOUT).until(() -> loginFailure(kafka).isPresent());
         assertThat(loginFailure(kafka)).containsInstanceOf(SaslAuthenticationException.class);
         assertThat(database.count("SELECT COUNT(*) FROM platform WHERE id = ? AND state = 'detached'",
                 platform.get("platformId").asString())).isEqualTo(1);
+    }
+
+    @Test
+    void aPlatformDetachesItselfWithItsOwnTokenAndTheTokenStopsWorking() {
+        JsonNode platform = register();
+        String platformId = platform.get("platformId").asString();
+        ApiClient own = api.withToken(platform.get("token").asString());
+        KafkaAccess kafka = KafkaAccess.fromRegistration(platform.get("kafka"));
+
+        assertThat(own.delete("/api/v1/platforms/" + platformId).status()).isEqualTo(204);
+
+        assertThat(own.get("/api/v1/networks").status()).isEqualTo(401);
+        Awaitility.await().atMost(TIMEOUT).until(() -> loginFailure(kafka).isPresent());
+        assertThat(loginFailure(kafka)).containsInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
+    void aPlatformCannotDetachAnotherPlatform() {
+        JsonNode a = register();
+        String b = register().get("platformId").asString();
+
+        ApiClient.Response refused = api.withToken(a.get("token").asString()).delete("/api/v1/platforms/" + b);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(database.count("SELECT COUNT(*) FROM platform WHERE id = ? AND state = 'detached'", b)).isZero();
     }
 
     @Test

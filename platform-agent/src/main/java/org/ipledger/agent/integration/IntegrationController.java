@@ -2,9 +2,6 @@ package org.ipledger.agent.integration;
 
 import tools.jackson.databind.JsonNode;
 
-import java.util.Optional;
-
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/integration")
 class IntegrationController {
-
-    private static final String BEARER = "Bearer ";
 
     private final IntegrationService integration;
 
@@ -47,13 +41,12 @@ class IntegrationController {
     }
 
     /**
-     * Detach: the platform gets its address space back in its local tables, and the master, asked
-     * with the caller's token, revokes the platform's Kafka login.
+     * Detach: the platform gets its address space back in its local tables, and the master, told
+     * with the platform's own token, revokes the platform's credentials.
      */
     @DeleteMapping
-    AddressSpaceReturn.Returned detach(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return integration.detach(Optional.ofNullable(authorization).filter(value -> value.startsWith(BEARER))
-                .map(value -> value.substring(BEARER.length())));
+    AddressSpaceReturn.Returned detach() {
+        return integration.detach();
     }
 
     @PostMapping("/drain")

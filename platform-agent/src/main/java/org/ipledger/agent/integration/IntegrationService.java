@@ -142,39 +142,35 @@ public class IntegrationService implements AutoCloseable {
      * Detaches: new writes stop and capture stops first (so that what is written back is not
      * captured again), then the platform's address space goes back into its local tables, then
      * the agent forgets the master. The master keeps the platform's addresses as they are, so
-     * no other platform is handed one of them, and, asked with the administrator's token, revokes
-     * the platform's Kafka login; if it cannot be asked, the detach goes on and says so.
+     * no other platform is handed one of them, and, asked with the platform's own token, revokes
+     * the platform's credentials; if it cannot be asked, the detach goes on and says so.
      */
-    synchronized AddressSpaceReturn.Returned detach(Optional<String> adminToken) {
+    synchronized AddressSpaceReturn.Returned detach() {
         Integration integration = current();
         if (integration.state() != IntegrationState.ACTIVE && integration.state() != IntegrationState.DRAINING) {
             throw new ApiException(HttpStatus.CONFLICT, "integration_not_active", "Only an active integration can be "
                     + "detached; it is " + integration.state().code());
         }
-        String platformId = integration.platformId().orElseThrow();
+        MasterLink link = integration.link().orElseThrow();
         if (integration.state() == IntegrationState.ACTIVE) {
             move(IntegrationState.ACTIVE, IntegrationState.DRAINING, Optional.empty(), Optional.empty());
         }
-        AddressSpaceReturn.Returned returned = giveBack.giveBack(platformId);
+        AddressSpaceReturn.Returned returned = giveBack.giveBack(link.platformId());
         store.detached();
         events.publishEvent(new IntegrationChanged(IntegrationState.DRAINING, reload()));
         // Last: the agent's Kafka clients are closed before their rights go.
-        revokeOnMaster(integration.masterUrl().orElseThrow(), platformId, adminToken);
-        log.info("detached platform {} from {}", platformId, integration.masterUrl().orElse("?"));
+        revokeOnMaster(link);
+        log.info("detached platform {} from {}", link.platformId(), link.masterUrl());
         return returned;
     }
 
-    private void revokeOnMaster(String masterUrl, String platformId, Optional<String> adminToken) {
-        if (adminToken.isEmpty()) {
-            log.warn("detached without an administrator's token: revoke platform {} on the master with "
-                    + "DELETE /api/v1/platforms/{}", platformId, platformId);
-            return;
-        }
+    private void revokeOnMaster(MasterLink link) {
         try {
-            new MasterClient(masterUrl, properties.agent().allowInsecureMaster(), json).detach(adminToken.get(), platformId);
+            new MasterClient(link.masterUrl(), properties.agent().allowInsecureMaster(), json)
+                    .detach(link.token(), link.platformId());
         } catch (JoinRefused e) {
             log.warn("the master did not revoke platform {} ({}): revoke it there with DELETE /api/v1/platforms/{}",
-                    platformId, e.getMessage(), platformId);
+                    link.platformId(), e.getMessage(), link.platformId());
         }
     }
 

@@ -83,7 +83,7 @@ final class MasterClient {
                 "instanceId", instanceId, "locations", locations))), token);
     }
 
-    /** Detaches the platform on the master: its Kafka login is revoked. */
+    /** Detaches the platform on the master, with its own token: its credentials there are revoked. */
     void detach(String token, String platformId) {
         send(request("/api/v1/platforms/" + platformId).DELETE(), token);
     }

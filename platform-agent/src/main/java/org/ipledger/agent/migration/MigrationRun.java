@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -141,7 +142,12 @@ public class MigrationRun {
             return MigrationOutcome.completed(migrationId, migration.rowsTotal());
         } catch (TimeoutException e) {
             return failed(platformId, "receipt_timeout", "the master did not confirm a chunk within " + receiptTimeout);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | DataAccessException e) {
+            log.error("[platform={}] migration interrupted: {}", platformId, e.toString(), e);
+            // GET /api/v1/integration shows the reason to anyone: the database's text, naming tables and statements, stays in the log.
+            return failed(platformId, "migration_interrupted",
+                    "a statement on the platform's or the agent's database failed; the agent's log has the detail");
+        } catch (RuntimeException e) {
             log.error("[platform={}] migration interrupted: {}", platformId, e.toString(), e);
             return failed(platformId, "migration_interrupted", String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {

@@ -7,6 +7,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -18,8 +24,12 @@ import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
+import org.ipledger.schemas.KafkaAccess;
 
-/** Detaching gives the platform back what it had, owner names included (I6), and the master keeps its ledger. */
+/**
+ * Detaching gives the platform back what it had, owner names included (I6), the master keeps its
+ * ledger, and the platform's credentials on the master are revoked.
+ */
 class DetachIT {
 
     @TempDir
@@ -38,8 +48,10 @@ class DetachIT {
             Awaitility.await().atMost(Duration.ofSeconds(30))
                     .until(() -> admin.get("/api/v1/networks").json().get("items").size() == 2);
             long masterAddresses = ledger.count("SELECT COUNT(*) FROM ip");
+            MasterLink link = agent.bean(IntegrationService.class).current().link().orElseThrow();
 
-            ApiClient.Response detached = admin.delete("/api/v1/integration");
+            // Only the operator's setup token: the agent tells the master with the platform's own token.
+            ApiClient.Response detached = anonymous.delete("/api/v1/integration");
 
             assertThat(detached.status()).as(detached.body()).isEqualTo(200);
             assertThat(detached.json().get("addresses").asInt()).isEqualTo(2);
@@ -58,8 +70,10 @@ class DetachIT {
             assertThat(anonymous.get("/api/v1/networks").error()).isEqualTo("integration_not_configured");
             assertThat(ledger.count("SELECT COUNT(*) FROM ip")).isEqualTo(masterAddresses);
             assertThat(ledger.ledgerIsGapFree()).isTrue();
-            // The master was told, with the administrator's token: the platform's Kafka login is revoked.
+            // The master was told: the platform's REST token and Kafka login are revoked.
             assertThat(ledger.count("SELECT COUNT(*) FROM platform WHERE state = 'detached'")).isEqualTo(1);
+            assertThat(new ApiClient(master.baseUrl(), link.token()).get("/api/v1/networks").status()).isEqualTo(401);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> kafkaLoginFails(link.kafka()));
         }
     }
 
@@ -87,6 +101,18 @@ class DetachIT {
             ApiClient again = AgentJoinIT.admin(agent);
             assertThat(again.get("/api/v1/addresses/10.62.0.20").json().get("owner").asString()).isEqualTo("vm-3");
             assertThat(ledger.ledgerIsGapFree()).isTrue();
+        }
+    }
+
+    /** Whether a fresh client (one keeps its connection) fails to log in to Kafka. */
+    private static boolean kafkaLoginFails(KafkaAccess kafka) {
+        try (Admin client = Admin.create(kafka.clientProperties())) {
+            client.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof SaslAuthenticationException;
+        } catch (InterruptedException | TimeoutException e) {
+            return false;
         }
     }
 

@@ -155,7 +155,9 @@ class ReplicaIT {
             assertThat(meters.counter("ipledger.replica.unreadable.records").count()).isEqualTo(3);
             double snapshotsAfter = snapshots(agent);
             assertThat(snapshotsAfter).isEqualTo(snapshotsBefore + 3);
-            JsonNode health = agent.reads.get("/actuator/health").json().get("components").get("replica");
+            // The actuator answers on the management port only.
+            assertThat(agent.reads.get("/actuator/health").status()).isEqualTo(404);
+            JsonNode health = new ApiClient(agent.agent.managementUrl(), agent.reads.token()).get("/actuator/health").json().get("components").get("replica");
             assertThat(health.get("status").asString()).isEqualTo("UP");
             assertThat(health.get("details").get("stale").asBoolean()).isFalse();
             assertThat(health.get("details").get("unreadableRecords").asLong()).isEqualTo(3);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.ipledger.schemas.signing.SignatureCheck.Reason;
@@ -33,6 +34,26 @@ class SignatureVerifierTests {
         Headers headers = signed("vmmanager-1", "s3cret", null);
 
         assertThat(verifier.verify(TOPIC, KEY, headers, null).verified()).isTrue();
+    }
+
+    @Test
+    void verifiesWithASecretGivenOutSinceTheRememberedOne() {
+        PlatformSecrets remembering = new PlatformSecrets() {
+            @Override
+            public Optional<String> secretOf(String platformId) {
+                return Optional.of("before");
+            }
+
+            @Override
+            public Optional<String> currentSecretOf(String platformId) {
+                return Optional.of("after");
+            }
+        };
+        SignatureVerifier afterRegisteringAgain = new SignatureVerifier(remembering);
+
+        assertThat(afterRegisteringAgain.verify(TOPIC, KEY, signed("vmmanager-1", "after", VALUE), VALUE).verified()).isTrue();
+        assertThat(reason(afterRegisteringAgain.verify(TOPIC, KEY, signed("vmmanager-1", "neither", VALUE), VALUE)))
+                .isEqualTo(Reason.SIGNATURE_MISMATCH);
     }
 
     @Test
