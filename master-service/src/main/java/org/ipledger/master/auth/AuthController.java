@@ -70,7 +70,7 @@ class AuthController {
     }
 
     @PatchMapping("/api/v1/users/{email}")
-    User change(@PathVariable String email, @RequestBody Map<String, Object> body) {
-        return users.change(email, body);
+    User change(@PathVariable String email, @RequestBody Map<String, Object> body, Authentication caller) {
+        return users.change(email, body, caller.getName());
     }
 }

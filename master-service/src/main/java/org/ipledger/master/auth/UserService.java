@@ -12,6 +12,7 @@ import org.ipledger.web.LoginThrottle;
 import org.ipledger.web.Page;
 import org.ipledger.web.Patch;
 import org.ipledger.web.PatchFields;
+import org.ipledger.web.RoleNames;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -56,9 +57,13 @@ public class UserService {
     /**
      * Changes a user's roles, disables or enables them, or resets their password. Disabling and a
      * new password revoke all the user's tokens at once; new roles apply to tokens already issued.
+     * An administrator may not disable themselves nor take {@code @admin} from themselves, so there
+     * is always an administrator left to undo a change.
+     *
+     * @param caller the e-mail of the administrator making the change
      */
     @Transactional
-    public User change(String email, Map<String, Object> body) {
+    public User change(String email, Map<String, Object> body, String caller) {
         Patch patch = new Patch(body, PatchFields.USER);
         User user = users.find(email(email)).orElseThrow(() -> ApiException.notFound("user_not_found",
                 "There is no user with e-mail " + email + "."));
@@ -66,6 +71,11 @@ public class UserService {
         Boolean disabled = patch.bool("disabled", user.disabled());
         if (disabled == null) {
             throw ApiException.badRequest("invalid_field", "disabled must be true or false.");
+        }
+        if (user.email().equals(caller) && (disabled || !roles.contains(RoleNames.ADMIN))) {
+            throw ApiException.conflict("self_lockout",
+                    "An administrator cannot disable themselves or take " + RoleNames.ADMIN + " from themselves; "
+                            + "another administrator can.");
         }
         String password = patch.string("password", null);
         boolean newPassword = password != null || patch.clears("password");

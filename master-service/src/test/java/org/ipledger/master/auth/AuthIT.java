@@ -117,6 +117,17 @@ class AuthIT extends OneMaster {
     }
 
     @Test
+    void anAdministratorCannotDisableThemselvesNorTakeAdminFromThemselves() {
+        Response demoted = api.patch("/api/v1/users/" + MasterInstance.ADMIN_EMAIL, "{\"roles\":[]}");
+        Response disabled = api.patch("/api/v1/users/" + MasterInstance.ADMIN_EMAIL, "{\"disabled\":true}");
+
+        assertThat(demoted.status()).isEqualTo(409);
+        assertThat(demoted.error()).isEqualTo("self_lockout");
+        assertThat(disabled.error()).isEqualTo("self_lockout");
+        assertThat(api.get("/api/v1/users").status()).isEqualTo(200);
+    }
+
+    @Test
     void aPasswordResetRevokesTheUsersTokensAndOnlyTheNewPasswordLogsIn() {
         String email = newUser("[]");
         ApiClient user = loggedIn(email);
