@@ -8,16 +8,17 @@ import org.ipledger.web.ApiException;
 import org.ipledger.web.RoleNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the first administrator on the first start, from {@code IPLEDGER_ADMIN_EMAIL} and
- * {@code IPLEDGER_ADMIN_PASSWORD}; without a password it generates one and prints it once.
+ * {@code IPLEDGER_ADMIN_PASSWORD}; without a password it generates one and prints it once. It
+ * does so before the web servers start, not after as an {@code ApplicationRunner} would: a login
+ * that comes as soon as the port answers (an agent that joins at its start) finds the administrator.
  */
 @Component
-class FirstAdministrator implements ApplicationRunner {
+class FirstAdministrator implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
 
@@ -30,7 +31,7 @@ class FirstAdministrator implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (users.anyUser()) {
             return;
         }
