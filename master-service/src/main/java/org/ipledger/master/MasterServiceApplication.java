@@ -2,6 +2,7 @@ package org.ipledger.master;
 
 import org.ipledger.web.ApiExceptionHandler;
 import org.ipledger.web.InfoController;
+import org.ipledger.web.console.SignInPage;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({ApiExceptionHandler.class, InfoController.class})
+@Import({ApiExceptionHandler.class, InfoController.class, SignInPage.class})
 public class MasterServiceApplication {
 
     public static void main(String[] args) {
