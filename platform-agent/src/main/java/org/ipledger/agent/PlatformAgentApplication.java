@@ -2,6 +2,7 @@ package org.ipledger.agent;
 
 import org.ipledger.web.ApiExceptionHandler;
 import org.ipledger.web.InfoController;
+import org.ipledger.web.console.SignInPage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({ApiExceptionHandler.class, InfoController.class})
+@Import({ApiExceptionHandler.class, InfoController.class, SignInPage.class})
 public class PlatformAgentApplication {
 
     public static void main(String[] args) {

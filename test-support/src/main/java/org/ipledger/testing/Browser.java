@@ -10,7 +10,10 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -48,6 +51,14 @@ public final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 900));
         return new Browser(driver, baseUrl);
+    }
+
+    /**
+     * The same browser window pointed at another service, for a test that compares two consoles.
+     * Cookies ignore ports: signing in there replaces the session here.
+     */
+    public Browser at(String otherBaseUrl) {
+        return new Browser(driver, otherBaseUrl);
     }
 
     public Browser get(String path) {
@@ -94,8 +105,21 @@ public final class Browser implements AutoCloseable {
         return find(By.id(id)).getText();
     }
 
+    /** Waits for the condition; when it never holds, the failure says which page the browser was on and what it showed. */
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.NoSuchElementException.class).until(condition);
+        return until(condition, WAIT);
+    }
+
+    /** As {@link #until(ExpectedCondition)}, for what the server does in the background, such as a migration. */
+    public <T> T until(ExpectedCondition<T> condition, Duration wait) {
+        try {
+            return new WebDriverWait(driver, wait).ignoring(NoSuchElementException.class)
+                    // htmx replaces polled parts of a page while a condition reads them.
+                    .ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            String shown = driver.findElement(By.tagName("body")).getText();
+            throw new TimeoutException("on " + path() + ", showing: " + shown.substring(0, Math.min(600, shown.length())), e);
+        }
     }
 
     /** The current path and query, without the service's base URL. */
