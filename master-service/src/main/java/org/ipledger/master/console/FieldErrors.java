@@ -26,8 +26,4 @@ record FieldErrors(Map<String, String> byField) {
         String first = message.split("[\\s']", 2)[0];
         return new FieldErrors(Map.of(fields.contains(first) ? first : FORM, message));
     }
-
-    boolean any() {
-        return !byField.isEmpty();
-    }
 }

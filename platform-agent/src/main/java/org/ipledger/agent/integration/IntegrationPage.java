@@ -66,10 +66,17 @@ class IntegrationPage {
         return page(new JoinForm(null, null, null), model);
     }
 
-    /** The state and the progress bar alone, which the page polls while the platform migrates. */
+    /**
+     * The state and the progress bar alone, which the page polls while the platform joins and
+     * migrates; once that is over, htmx reloads the whole page, whose actions depend on the state.
+     */
     @GetMapping("/integration/state")
-    String state(Model model) {
-        model.addAttribute("status", IntegrationStatus.of(integration.current(), integration.progress()));
+    String state(Model model, HttpServletResponse response) {
+        Integration current = integration.current();
+        if (current.state() != IntegrationState.CONNECTING && current.state() != IntegrationState.MIGRATING) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("status", IntegrationStatus.of(current, integration.progress()));
         return "agent/integration :: state";
     }
 

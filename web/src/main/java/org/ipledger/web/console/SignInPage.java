@@ -2,7 +2,7 @@ package org.ipledger.web.console;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -15,13 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
  * password, too many attempts). A service takes it with {@code @Import}.
  */
 @Controller
+@EnableConfigurationProperties(ConsoleProperties.class)
 public class SignInPage {
 
     private final String hint;
 
-    /** @param hint a sentence under the form, for a service that also takes another credential */
-    public SignInPage(@Value("${ipledger.console.sign-in-hint:}") String hint) {
-        this.hint = hint;
+    public SignInPage(ConsoleProperties properties) {
+        this.hint = properties.signInHint();
     }
 
     @GetMapping(ConsoleSecurity.SIGN_IN)
