@@ -124,12 +124,22 @@ class AgentConsoleIT {
         Browser onMaster = browser.at(master.baseUrl()).signIn(MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
         onMaster.get("/pools/" + pool);
         assertThat(onMaster.text("addresses")).contains("10.50.1.10").doesNotContain("srv-1");
-        // Cookies ignore the port: the master's session replaced the agent's.
-        browser.signIn("", AgentInstance.setupToken(dataDir));
     }
 
     @Test
     @Order(6)
+    void onceJoinedAMasterAdministratorSignsInToTheAgentWithEmailAndPassword() {
+        // Cookies ignore the port: the master's session of the test before replaced the agent's.
+        browser.signIn(MasterInstance.ADMIN_EMAIL, "not-the-password");
+        assertThat(browser.text("signin-error")).isEqualTo("The master at " + master.baseUrl() + "/ rejected the e-mail and password");
+
+        browser.signIn(MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
+
+        assertThat(browser.text("integration-state")).isEqualTo("active");
+    }
+
+    @Test
+    @Order(7)
     void detachAsksForConfirmationAndGivesTheAddressSpaceBack() {
         browser.get("/").find(By.id("detach")).click();
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Detach from the master?");
