@@ -4,6 +4,7 @@ import org.ipledger.web.ApiExceptionHandler;
 import org.ipledger.web.HttpProperties;
 import org.ipledger.web.InfoController;
 import org.ipledger.web.RequestBodyLimit;
+import org.ipledger.web.console.SignInPage;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(HttpProperties.class)
 @EnableScheduling
-@Import({ApiExceptionHandler.class, InfoController.class})
+@Import({ApiExceptionHandler.class, InfoController.class, SignInPage.class})
 public class MasterServiceApplication {
 
     /** Bodies up to {@code ipledger.http.max-body}; a preflight, carrying a platform's whole address space, up to its own limit. */

@@ -4,6 +4,7 @@ import org.ipledger.web.ApiExceptionHandler;
 import org.ipledger.web.HttpProperties;
 import org.ipledger.web.InfoController;
 import org.ipledger.web.RequestBodyLimit;
+import org.ipledger.web.console.SignInPage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(HttpProperties.class)
 @EnableScheduling
-@Import({ApiExceptionHandler.class, InfoController.class})
+@Import({ApiExceptionHandler.class, InfoController.class, SignInPage.class})
 public class PlatformAgentApplication {
 
     /** Bodies up to {@code ipledger.http.max-body}: nothing the agent is sent is larger. */

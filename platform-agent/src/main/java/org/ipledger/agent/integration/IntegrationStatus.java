@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param migration rows done and total while migrating
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record IntegrationStatus(String state, String masterUrl, String platformId, String error, String message,
+public record IntegrationStatus(String state, String masterUrl, String platformId, String error, String message,
         AddressSpaceTransfer.Progress migration) {
 
     static IntegrationStatus of(Integration integration, java.util.Optional<AddressSpaceTransfer.Progress> progress) {

@@ -40,7 +40,7 @@ public class SetupToken {
     }
 
     /** Whether {@code presented} is the token, compared in constant time. */
-    boolean matches(String presented) {
+    public boolean matches(String presented) {
         return MessageDigest.isEqual(token, presented.strip().getBytes(StandardCharsets.UTF_8));
     }
 

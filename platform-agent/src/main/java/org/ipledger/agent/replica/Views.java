@@ -13,17 +13,17 @@ final class Views {
 
     /** A network; empty {@code locations} means all locations. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Network(long id, String cidr, String name, int family, String gateway, Integer vlan, List<String> locations,
+    public record Network(long id, String cidr, String name, int family, String gateway, Integer vlan, List<String> locations,
             String note, String platformId) {
     }
 
     /** A pool; empty {@code locations} means all locations. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Pool(long id, String name, List<String> locations, String note, String platformId) {
+    public record Pool(long id, String name, List<String> locations, String note, String platformId) {
     }
 
     /** A range; {@code size} is a decimal string since IPv6 sizes exceed JSON numbers. */
-    record Range(long id, long poolId, long networkId, String start, String end, String size) {
+    public record Range(long id, long poolId, long networkId, String start, String end, String size) {
     }
 
     /**
@@ -31,7 +31,7 @@ final class Views {
      * only ever appear on this platform's own addresses (I5).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Address(String address, String status, Long poolId, Long networkId, String platformId, String owner,
+    public record Address(String address, String status, Long poolId, Long networkId, String platformId, String owner,
             JsonNode dnsbl, String note) {
     }
 }

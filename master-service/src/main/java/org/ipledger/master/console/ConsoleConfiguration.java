@@ -1,0 +1,31 @@
+package org.ipledger.master.console;
+
+import org.ipledger.master.auth.LoginRequest;
+import org.ipledger.master.auth.UserService;
+import org.ipledger.web.RoleNames;
+import org.ipledger.web.console.ConsoleSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The console's session chain, checked before the API's bearer-token chain: the master's users
+ * sign in through {@link UserService#login}, the API's own check; any signed-in user reads, and
+ * only {@code @admin} changes anything, as in the API.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConsoleConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain console(HttpSecurity http, UserService users) throws Exception {
+        ConsoleSecurity.apply(http, (email, password) -> users.login(new LoginRequest(email, password)).roles())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/**").authenticated()
+                        .anyRequest().hasAuthority(RoleNames.ADMIN));
+        return http.build();
+    }
+}

@@ -1,0 +1,116 @@
+package org.ipledger.master.console;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import inet.ipaddr.IPAddress;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ipledger.master.network.Network;
+import org.ipledger.master.network.NetworkRequest;
+import org.ipledger.master.network.NetworkService;
+import org.ipledger.master.platform.MasterPlatform;
+import org.ipledger.web.AddressParser;
+import org.ipledger.web.ApiException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /networks}: the list with filters and utilization, creation, and a network's address map. */
+@Controller
+class NetworkPages {
+
+    private static final Set<String> FIELDS = Set.of("cidr", "name", "gateway", "vlan", "locations", "note");
+
+    /** The list's filters; blank means any. */
+    public record Filter(String family, String location, String platform, String q) {
+
+        boolean matches(Network network) {
+            return (blank(family) || family.equals(Integer.toString(network.family())))
+                    && (blank(location) || network.locations().isEmpty() || network.locations().contains(location))
+                    && (blank(platform) || platform.equals(network.platformId()))
+                    && (blank(q) || (network.cidr() + " " + network.name() + " " + network.note())
+                    .toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)));
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+    }
+
+    /** The creation form as typed, kept when the API refuses it. */
+    public record NetworkForm(String cidr, String name, String gateway, Integer vlan, String locations, String note) {
+
+        NetworkRequest request() {
+            List<String> names = locations == null || locations.isBlank() ? List.of()
+                    : Arrays.stream(locations.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            return new NetworkRequest(cidr, name, blankToNull(gateway), vlan, names, blankToNull(note));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+
+    /** A network in the list with how full it is. */
+    public record Row(Network network, Usage usage) {
+    }
+
+    private final NetworkService networks;
+    private final SpaceUsage usage;
+    private final AddressMap map;
+
+    NetworkPages(NetworkService networks, SpaceUsage usage, AddressMap map) {
+        this.networks = networks;
+        this.usage = usage;
+        this.map = map;
+    }
+
+    @GetMapping("/networks")
+    String list(@ModelAttribute("filter") Filter filter, Model model) {
+        return listPage(filter, new NetworkForm(null, null, null, null, null, null), FieldErrors.none(), model);
+    }
+
+    @PostMapping("/networks")
+    String create(@ModelAttribute("form") NetworkForm form, Model model, HttpServletResponse response) {
+        try {
+            Network created = networks.create(form.request(), MasterPlatform.ID);
+            return "redirect:/networks/" + created.id();
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            return listPage(new Filter(null, null, null, null), form, FieldErrors.of(e, FIELDS), model);
+        }
+    }
+
+    @GetMapping("/networks/{id}")
+    String network(@PathVariable long id, @RequestParam(required = false) String block, Model model) {
+        Network network = networks.get(id);
+        IPAddress scope = block == null ? network.block() : AddressParser.network("block", block);
+        if (!network.block().contains(scope)) {
+            throw ApiException.badRequest("block_outside_network", "block " + block + " is not inside " + network.cidr() + ".");
+        }
+        model.addAttribute("network", network);
+        model.addAttribute("usage", new Usage(usage.storedPerNetwork().getOrDefault(id, 0L), network.block().getCount()));
+        model.addAttribute("ranges", usage.rangesIn(id));
+        model.addAttribute("map", map.of(network, scope));
+        return "master/network";
+    }
+
+    private String listPage(Filter filter, NetworkForm form, FieldErrors errors, Model model) {
+        Map<Long, Long> stored = usage.storedPerNetwork();
+        List<Row> rows = Pages.all(networks::list).stream().filter(filter::matches)
+                .map(network -> new Row(network, new Usage(stored.getOrDefault(network.id(), 0L), network.block().getCount())))
+                .toList();
+        model.addAttribute("filter", filter);
+        model.addAttribute("rows", rows);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors.byField());
+        return "master/networks";
+    }
+}

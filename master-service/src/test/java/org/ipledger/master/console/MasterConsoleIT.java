@@ -1,0 +1,148 @@
+package org.ipledger.master.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.master.OneMaster;
+import org.ipledger.testing.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The master's console in a real headless Chromium against a running master. */
+class MasterConsoleIT extends OneMaster {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open(master.baseUrl());
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void signedIn() {
+        browser.signOut().signIn(MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
+    }
+
+    @Test
+    void aWrongPasswordIsShownOnTheSignInPageAndTheRightOneOpensTheOverview() {
+        browser.signOut().signIn(MasterInstance.ADMIN_EMAIL, "not-the-password");
+
+        assertThat(browser.text("signin-error")).isEqualTo("E-mail or password is wrong.");
+        browser.screenshot("master-signin-wrong-password");
+
+        browser.signIn(MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
+        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.text("last-seq")).matches("\\d+");
+        assertThat(browser.text("no-platforms")).isEqualTo("No platform has joined yet.");
+    }
+
+    @Test
+    void aNetworkWithHostBitsSetIsRefusedNextToTheFieldThenACorrectOneIsCreated() {
+        browser.get("/networks").type("cidr", "10.77.0.1/24").type("name", "office").submit("create-network");
+
+        assertThat(browser.text("cidr-error")).isEqualTo("cidr '10.77.0.1/24' has host bits set; the network is 10.77.0.0/24.");
+        assertThat(browser.find(By.id("cidr")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("master-network-host-bits-set");
+
+        browser.type("cidr", "10.77.0.0/24").submit("create-network");
+        assertThat(browser.awaitPath("/networks/\\d+")).startsWith("/networks/");
+        assertThat(browser.findAll(By.cssSelector("#address-map .cell"))).hasSize(256);
+    }
+
+    @Test
+    void anOverlappingNetworkIsRefusedNamingTheOtherNetwork() {
+        assertThat(api.post("/api/v1/networks", "{\"cidr\":\"10.78.0.0/16\",\"name\":\"campus\"}").status()).isEqualTo(201);
+
+        browser.get("/networks").type("cidr", "10.78.4.0/24").type("name", "inside").submit("create-network");
+
+        assertThat(browser.text("cidr-error")).startsWith("10.78.4.0/24 overlaps network 10.78.0.0/16 (id ");
+    }
+
+    @Test
+    void anAddressAllocatedFromAPoolAppearsInTheNetworksMap() {
+        long network = api.post("/api/v1/networks", "{\"cidr\":\"10.79.0.0/24\",\"name\":\"lab\"}").json().get("id").asLong();
+        long pool = api.post("/api/v1/pools", "{\"name\":\"lab-pool\"}").json().get("id").asLong();
+        assertThat(api.post("/api/v1/pools/" + pool + "/ranges", "{\"start\":\"10.79.0.10\",\"end\":\"10.79.0.50\"}").status())
+                .isEqualTo(201);
+
+        browser.get("/pools/" + pool).type("count", "3").submit("allocate");
+
+        assertThat(browser.text("result")).isEqualTo("Allocated: 10.79.0.10, 10.79.0.11, 10.79.0.12");
+        browser.screenshot("master-pool-allocated");
+        browser.get("/networks/" + network);
+        WebElement cell = browser.find(By.cssSelector("#address-map [data-address='10.79.0.11']"));
+        assertThat(cell.getAttribute("data-status")).isEqualTo("allocated");
+        assertThat(cell.getAttribute("title")).isEqualTo("10.79.0.11 allocated by master");
+        assertThat(browser.find(By.cssSelector("#address-map [data-address='10.79.0.13']")).getAttribute("data-status"))
+                .isEqualTo("free");
+        browser.screenshot("master-network-map");
+    }
+
+    @Test
+    void aLargeNetworkIsMappedAsBlocksWithTheirUtilization() {
+        long network = api.post("/api/v1/networks", "{\"cidr\":\"10.80.0.0/16\",\"name\":\"site\"}").json().get("id").asLong();
+        long pool = api.post("/api/v1/pools", "{\"name\":\"site-pool\"}").json().get("id").asLong();
+        assertThat(api.post("/api/v1/pools/" + pool + "/ranges", "{\"cidr\":\"10.80.3.0/24\"}").status()).isEqualTo(201);
+        ApiClient.Response allocated = api.post("/api/v1/pools/" + pool + "/allocations", "{\"count\":64,\"requestId\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+
+        browser.get("/networks/" + network);
+
+        browser.screenshot("master-network-blocks");
+        assertThat(browser.findAll(By.cssSelector("#block-map .block"))).hasSize(256);
+        WebElement block = browser.find(By.cssSelector("#block-map a[title^='64 of 256']"));
+        assertThat(block.getText()).contains("10.80.3.0/24");
+        block.click();
+        assertThat(browser.find(By.cssSelector("#address-map [data-address='10.80.3.1']")).getAttribute("data-status"))
+                .isEqualTo("allocated");
+    }
+
+    @Test
+    void noPageOpensWithoutSigningInButTheApiStillAnswersBearerTokensWithJson() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(master.baseUrl() + "/networks")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> style = HTTP.send(HttpRequest.newBuilder(URI.create(master.baseUrl() + "/console/console.css")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        ApiClient.Response anonymousApi = new ApiClient(master.baseUrl(), null).get("/api/v1/networks");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValue(master.baseUrl() + "/signin");
+        assertThat(style.statusCode()).isEqualTo(200);
+        assertThat(anonymousApi.status()).isEqualTo(401);
+        assertThat(anonymousApi.error()).isEqualTo("unauthorized");
+        assertThat(api.get("/api/v1/networks").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFormPostWithTheSessionCookieButWithoutTheCsrfTokenIsRefused() throws Exception {
+        browser.get("/networks");
+        String session = browser.cookie("JSESSIONID").getValue();
+
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(master.baseUrl() + "/networks"))
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cidr=10.81.0.0/24&name=forged")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(api.get("/api/v1/networks?limit=1000").body()).doesNotContain("10.81.0.0/24");
+    }
+}
