@@ -104,13 +104,19 @@ public class UserService {
         return Page.of(users.page(Page.idCursor(cursor), size + 1), size, u -> Long.toString(u.id()));
     }
 
-    /**
-     * Checks a password and issues a token, unless the account or the client address has failed
-     * too often lately ({@link LoginThrottle}).
-     *
-     * @param clientAddress where the login comes from, or empty when it is not to be counted
-     */
+    /** Checks a password as {@link #signIn} does and issues an API token. */
     public LoginResponse login(LoginRequest request, Optional<String> clientAddress) {
+        return tokens.issue(signIn(request, clientAddress));
+    }
+
+    /**
+     * Checks a password, unless the account or the client address has failed too often lately
+     * ({@link LoginThrottle}); the console's sign-in, which needs no API token, stops here.
+     *
+     * @param clientAddress where the sign-in comes from, or empty when it is not to be counted
+     * @return the user signed in, who is not disabled
+     */
+    public User signIn(LoginRequest request, Optional<String> clientAddress) {
         String email = email(request.email());
         if (request.password() == null) {
             throw ApiException.badRequest("missing_field", "password is required.");
@@ -128,7 +134,7 @@ public class UserService {
         if (user.disabled()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "user_disabled", "This user is disabled; ask an administrator.");
         }
-        return tokens.issue(user);
+        return user;
     }
 
     private String passwordHash(String password) {

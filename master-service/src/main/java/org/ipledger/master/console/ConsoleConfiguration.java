@@ -1,5 +1,7 @@
 package org.ipledger.master.console;
 
+import java.util.Optional;
+
 import org.ipledger.master.auth.LoginRequest;
 import org.ipledger.master.auth.UserService;
 import org.ipledger.web.RoleNames;
@@ -13,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The console's session chain, checked before the API's bearer-token chain: the master's users
- * sign in through {@link UserService#login}, the API's own check; any signed-in user reads, and
+ * sign in through {@link UserService#signIn}, the API's own check, throttled per account and client address alike; any signed-in user reads, and
  * only {@code @admin} changes anything, as in the API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +24,7 @@ class ConsoleConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain console(HttpSecurity http, UserService users) throws Exception {
-        ConsoleSecurity.apply(http, (email, password) -> users.login(new LoginRequest(email, password)).roles())
+        ConsoleSecurity.apply(http, (email, password, client) -> users.signIn(new LoginRequest(email, password), Optional.of(client)).roles())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasAuthority(RoleNames.ADMIN));

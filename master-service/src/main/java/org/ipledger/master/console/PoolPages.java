@@ -62,7 +62,8 @@ class PoolPages {
         model.addAttribute("pool", pool);
         model.addAttribute("usage", utilization.of(id));
         model.addAttribute("ranges", Pages.all((cursor, limit) -> ranges.list(id, cursor, limit)));
-        model.addAttribute("addresses", addresses.list(id, null, null, null, null).items());
+        // Owner names stay on the platforms' consoles, the master's own included.
+        model.addAttribute("addresses", addresses.list(id, null, null, null, null, false).items());
         model.addAttribute("requestId", UUID.randomUUID().toString());
         return "master/pool";
     }

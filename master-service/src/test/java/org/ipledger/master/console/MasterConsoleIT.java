@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.MasterInstance;
-import org.ipledger.master.OneMaster;
+import org.ipledger.master.LedgerDatabase;
 import org.ipledger.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,21 +19,30 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The master's console in a real headless Chromium against a running master. */
-class MasterConsoleIT extends OneMaster {
+/**
+ * The master's console in a real headless Chromium against a running master. Every sign-in comes
+ * from 127.0.0.1, so the master counts failures per address loosely here: the throttle shown is
+ * the one per account.
+ */
+class MasterConsoleIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static MasterInstance master;
+    private static ApiClient api;
     private static Browser browser;
 
     @BeforeAll
-    static void openBrowser() {
+    static void startMasterAndBrowser() {
+        master = LedgerDatabase.fresh().startMaster("ipledger.auth.login-throttle.address-failures=1000");
+        api = master.adminClient();
         browser = Browser.open(master.baseUrl());
     }
 
     @AfterAll
-    static void closeBrowser() {
+    static void closeBrowserAndMaster() {
         browser.close();
+        master.close();
     }
 
     @BeforeEach
@@ -52,6 +61,23 @@ class MasterConsoleIT extends OneMaster {
         assertThat(browser.path()).isEqualTo("/");
         assertThat(browser.text("last-seq")).matches("\\d+");
         assertThat(browser.text("no-platforms")).isEqualTo("No platform has joined yet.");
+    }
+
+    @Test
+    void anAccountThatFailedTooOftenIsToldToWaitEvenWithTheRightPassword() {
+        String email = "throttled@ipledger.test";
+        String password = "right-password-1";
+        assertThat(api.post("/api/v1/users", "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"roles\":[]}").status()).isEqualTo(201);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            browser.signOut().signIn(email, "wrong-password-" + attempt);
+            assertThat(browser.text("signin-error")).isEqualTo("E-mail or password is wrong.");
+        }
+
+        browser.signOut().signIn(email, password);
+
+        assertThat(browser.text("signin-error")).matches("Too many failed logins; try again in \\d+ s\\.");
+        browser.screenshot("master-signin-throttled");
     }
 
     @Test

@@ -3,11 +3,9 @@ package org.ipledger.agent.auth;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ipledger.web.ApiException;
-import org.ipledger.web.LoginThrottle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,37 +21,31 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * {@code POST /api/v1/auth/login} and {@code /logout} on the agent: the master checks the password
  * and revokes the token (users live on the master only); the agent remembers the tokens it got, so
- * the platform stays logged in while the master is down. Failed logins are counted here per client
- * address as well as per account, as the master does for its own clients.
+ * the platform stays logged in while the master is down. Failed logins are counted by
+ * {@link ForwardedLogins}.
  */
 @RestController
 class LoginController {
 
     private final MasterAuth master;
     private final Sessions sessions;
-    private final LoginThrottle throttle;
+    private final ForwardedLogins logins;
     private final ObjectMapper json;
 
-    LoginController(MasterAuth master, Sessions sessions, LoginThrottle throttle, ObjectMapper json) {
+    LoginController(MasterAuth master, ForwardedLogins logins, Sessions sessions, ObjectMapper json) {
         this.master = master;
         this.sessions = sessions;
-        this.throttle = throttle;
+        this.logins = logins;
         this.json = json;
     }
 
     @PostMapping("/api/v1/auth/login")
     ResponseEntity<String> login(@RequestBody JsonNode credentials, HttpServletRequest http) {
-        String email = credentials.path("email").asString("");
-        Optional<String> client = Optional.of(http.getRemoteAddr());
-        throttle.check(email, client);
-        HttpResponse<String> answer = master.login(credentials);
+        HttpResponse<String> answer = logins.login(credentials, http.getRemoteAddr());
         if (answer.statusCode() == 200) {
-            throttle.succeeded(email);
             JsonNode login = json.readTree(answer.body());
-            sessions.remember(login.get("token").asString(), email, MasterAuth.roles(login),
-                    Instant.parse(login.get("expiresAt").asString()));
-        } else if (answer.statusCode() == 401 && answer.body().contains("\"invalid_credentials\"")) {
-            throttle.failed(email, client);
+            sessions.remember(login.get("token").asString(), credentials.path("email").asString(""),
+                    MasterAuth.roles(login), Instant.parse(login.get("expiresAt").asString()));
         }
         ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.statusCode()).contentType(MediaType.APPLICATION_JSON);
         answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, wait));

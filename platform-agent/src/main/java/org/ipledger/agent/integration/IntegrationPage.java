@@ -2,7 +2,6 @@ package org.ipledger.agent.integration;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.ipledger.web.ApiException;
@@ -113,7 +112,7 @@ class IntegrationPage {
     @PostMapping("/integration/detach")
     String detach(RedirectAttributes result) {
         try {
-            AddressSpaceReturn.Returned returned = integration.detach(Optional.empty());
+            AddressSpaceReturn.Returned returned = integration.detach();
             result.addFlashAttribute("done", "Detached. Back in the platform's own tables: " + returned.networks()
                     + " networks, " + returned.pools() + " pools, " + returned.ranges() + " ranges and "
                     + returned.addresses() + " addresses.");

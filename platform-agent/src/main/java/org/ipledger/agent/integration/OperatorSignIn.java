@@ -1,21 +1,18 @@
 package org.ipledger.agent.integration;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.ipledger.agent.AgentProperties;
+import org.ipledger.agent.auth.ForwardedLogins;
 import org.ipledger.web.ApiException;
 import org.ipledger.web.console.Accounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may open the agent's console: its operator with the {@link SetupToken} (given as the
  * password with no e-mail), who can configure the integration before any master is known; or,
  * once the platform has joined, a user of the master, whose password the master checks as for
- * the API's login.
+ * the API's login, throttled alike.
  */
 @Component
 public class OperatorSignIn implements Accounts {
@@ -25,19 +22,16 @@ public class OperatorSignIn implements Accounts {
 
     private final SetupToken token;
     private final IntegrationService integration;
-    private final ObjectMapper json;
-    private final boolean allowInsecureMaster;
+    private final ForwardedLogins logins;
 
-    OperatorSignIn(SetupToken token, IntegrationService integration, ObjectMapper json,
-            AgentProperties properties) {
+    OperatorSignIn(SetupToken token, IntegrationService integration, ForwardedLogins logins) {
         this.token = token;
         this.integration = integration;
-        this.json = json;
-        this.allowInsecureMaster = properties.agent().allowInsecureMaster();
+        this.logins = logins;
     }
 
     @Override
-    public List<String> signIn(String email, String password) {
+    public List<String> signIn(String email, String password, String clientAddress) {
         if (email == null || email.isBlank()) {
             if (!token.matches(password)) {
                 throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_setup_token", "That is not this agent's setup "
@@ -45,13 +39,10 @@ public class OperatorSignIn implements Accounts {
             }
             return List.of(SETUP);
         }
-        Integration current = integration.current();
-        String masterUrl = current.masterUrl().filter(url -> current.state().joined())
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "integration_not_configured",
-                        "This platform has not joined a master, which holds the users: sign in with the setup token."));
-        JsonNode login = new MasterClient(masterUrl, allowInsecureMaster, json).login(email, password);
-        List<String> roles = new ArrayList<>();
-        login.path("roles").forEach(role -> roles.add(role.asString()));
-        return roles;
+        if (!integration.current().state().joined()) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "integration_not_configured",
+                    "This platform has not joined a master, which holds the users: sign in with the setup token.");
+        }
+        return logins.signIn(email, password, clientAddress);
     }
 }

@@ -13,8 +13,9 @@ import org.ipledger.web.ApiException;
 public interface Accounts {
 
     /**
+     * @param clientAddress the browser's address, counted by the login throttle as for the API
      * @return the roles of the account signed in
      * @throws ApiException when the service refuses the sign-in; its message is shown on the page
      */
-    List<String> signIn(String email, String password);
+    List<String> signIn(String email, String password, String clientAddress);
 }
