@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 
@@ -32,7 +34,8 @@ import org.ipledger.testing.ServiceProcess;
  * joins), one agent, all agents at once, the master's REST again with the agents joined and idle.
  * Each shape runs warm-up rounds until two in a row agree within 5 %, then one measured round
  * with the CPU each process used per allocation (and each thread group inside the agents). At
- * the end: duplicates on the master, and every replica compared with the master.
+ * the end: duplicates on the master, and every replica compared with the master. After the shapes
+ * that load the ledger hardest, each agent's replica lag (master commit to applied).
  * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.PlatformPathBenchmark
  * [-Dagents=3 -Dseconds=20 -Dwarm-up-seconds=10]}
  */
@@ -60,64 +63,75 @@ public final class PlatformPathBenchmark {
         this.agentPids = agentPids;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // The shared test MariaDB keeps threads alive that would keep the JVM running; on a failure
+        // the exit runs the hooks that stop the services started so far.
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         Path work = Files.createTempDirectory("platform-path");
         LedgerDatabase ledger = LedgerDatabase.fresh();
-        EmbeddedMariaDb platformDb = EmbeddedMariaDb.start(work.resolve("platform-db"), false, 0, PLATFORM_DB_SERVER_ID);
-        ServiceProcess master = ledger.startMasterProcessWithItsBroker(Loopback.freePort(), Loopback.freePort(),
-                work.resolve("master"), work.resolve("master/process.log"));
         List<KillableAgent> agents = new ArrayList<>();
-        try {
-            ApiClient admin = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> ApiClient.loggedIn(master.baseUrl(), MasterInstance.ADMIN_EMAIL,
-                            MasterInstance.ADMIN_PASSWORD), Objects::nonNull);
-            long pool = new RestFixture(admin).poolWithRange("10.0.0.0/8", "10.0.0.1", "10.255.255.254");
-            Map<String, Long> processes = new LinkedHashMap<>();
-            processes.put("master+broker", master.pid());
-            long platformDbPid = Long.parseLong(Files.readString(work.resolve("platform-db/mariadbd.pid")).strip());
-            ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
-                    .filter(p -> p.pid() != platformDbPid).findFirst()
-                    .ifPresent(p -> processes.put("master's mariadbd", p.pid()));
-            processes.put("platforms' mariadbd", platformDbPid);
-            List<Long> agentPids = new ArrayList<>();
-            PlatformPathBenchmark bench = new PlatformPathBenchmark(ledger, Wrk.withScript(work), pool, processes, agentPids);
-            Wrk.Target masterTarget = new Wrk.Target("master", master.baseUrl(), admin.token(), null);
+        try (EmbeddedMariaDb platformDb = EmbeddedMariaDb.start(work.resolve("platform-db"), false, 0, PLATFORM_DB_SERVER_ID);
+                ServiceProcess master = ledger.startMasterProcessWithItsBroker(Loopback.freePort(), Loopback.freePort(),
+                        work.resolve("master"), work.resolve("master/process.log"))) {
+            try {
+                ApiClient admin = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> ApiClient.loggedIn(master.baseUrl(), MasterInstance.ADMIN_EMAIL,
+                                MasterInstance.ADMIN_PASSWORD), Objects::nonNull);
+                long pool = new RestFixture(admin).poolWithRange("10.0.0.0/8", "10.0.0.1", "10.255.255.254");
+                Map<String, Long> processes = new LinkedHashMap<>();
+                processes.put("master+broker", master.pid());
+                long platformDbPid = Long.parseLong(Files.readString(work.resolve("platform-db/mariadbd.pid")).strip());
+                ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
+                        .filter(p -> p.pid() != platformDbPid).findFirst()
+                        .ifPresent(p -> processes.put("master's mariadbd", p.pid()));
+                processes.put("platforms' mariadbd", platformDbPid);
+                List<Long> agentPids = new ArrayList<>();
+                PlatformPathBenchmark bench = new PlatformPathBenchmark(ledger, Wrk.withScript(work), pool, processes, agentPids);
+                Wrk.Target masterTarget = new Wrk.Target("master", master.baseUrl(), admin.token(), null);
 
-            Shape alone = bench.measure("master's REST alone", List.of(masterTarget));
+                Shape alone = bench.measure("master's REST alone", List.of(masterTarget));
 
-            List<Wrk.Target> agentTargets = new ArrayList<>();
-            for (int i = 0; i < AGENTS; i++) {
-                KillableAgent agent = KillableAgent.start(work.resolve("agent-" + i),
-                        PlatformDatabases.freshOn(platformDb, "platform_" + i));
-                agents.add(agent);
-                agent.joinTo(master.baseUrl());
-                processes.put("agent-" + i, agent.pid());
-                agentPids.add(agent.pid());
-                String token = ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD)
-                        .token();
-                agentTargets.add(new Wrk.Target("agent-" + i, agent.baseUrl(), token, "p" + i));
+                List<Wrk.Target> agentTargets = new ArrayList<>();
+                for (int i = 0; i < AGENTS; i++) {
+                    KillableAgent agent = KillableAgent.start(work.resolve("agent-" + i),
+                            PlatformDatabases.freshOn(platformDb, "platform_" + i));
+                    agents.add(agent);
+                    agent.joinTo(master.baseUrl());
+                    processes.put("agent-" + i, agent.pid());
+                    agentPids.add(agent.pid());
+                    String token = ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD)
+                            .token();
+                    agentTargets.add(new Wrk.Target("agent-" + i, agent.baseUrl(), token, "p" + i));
+                }
+                System.out.printf("%d agents joined%n", AGENTS);
+
+                Shape one = bench.measure("1 agent", agentTargets.subList(0, 1));
+                Shape all = bench.measure(AGENTS + " agents", agentTargets);
+                replicaLag(agents);
+                Shape joined = bench.measure("master's REST, agents joined", List.of(masterTarget));
+                replicaLag(agents);
+
+                System.out.printf("%nRATIO 1 agent / master alone: %.2f%n", one.rate() / alone.rate());
+                System.out.printf("RATIO %d agents / master alone: %.2f%n", AGENTS, all.rate() / alone.rate());
+                System.out.printf("RATIO master with agents joined / master alone: %.2f%n", joined.rate() / alone.rate());
+                System.out.println("duplicates on the master: "
+                        + ledger.count("SELECT COUNT(*) - COUNT(DISTINCT addr) FROM ip") + " of "
+                        + ledger.count("SELECT COUNT(*) FROM ip") + " addresses");
+                bench.compareReplicas(admin, agents);
+                System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            } finally {
+                agents.forEach(KillableAgent::close);
             }
-            System.out.printf("%d agents joined%n", AGENTS);
-
-            Shape one = bench.measure("1 agent", agentTargets.subList(0, 1));
-            Shape all = bench.measure(AGENTS + " agents", agentTargets);
-            Shape joined = bench.measure("master's REST, agents joined", List.of(masterTarget));
-
-            System.out.printf("%nRATIO 1 agent / master alone: %.2f%n", one.rate() / alone.rate());
-            System.out.printf("RATIO %d agents / master alone: %.2f%n", AGENTS, all.rate() / alone.rate());
-            System.out.printf("RATIO master with agents joined / master alone: %.2f%n", joined.rate() / alone.rate());
-            System.out.println("duplicates on the master: "
-                    + ledger.count("SELECT COUNT(*) - COUNT(DISTINCT addr) FROM ip") + " of "
-                    + ledger.count("SELECT COUNT(*) FROM ip") + " addresses");
-            bench.compareReplicas(admin, agents);
-            System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
-        } finally {
-            agents.forEach(KillableAgent::close);
-            master.close();
-            platformDb.close();
         }
-        // The shared test MariaDB keeps threads alive that exec:java would wait for.
-        System.exit(0);
     }
 
     private record Shape(double rate) {
@@ -184,6 +198,24 @@ public final class PlatformPathBenchmark {
         processes.forEach((name, pid) -> seconds.put(name, ProcessCpu.seconds(pid)));
         seconds.put("bench JVM", ProcessCpu.seconds(ProcessHandle.current().pid()));
         return seconds;
+    }
+
+    /**
+     * Each agent's replica lag, master commit to applied (ipledger.replica.delay), as its
+     * Prometheus endpoint gives it: percentiles over about the last two minutes.
+     */
+    private static void replicaLag(List<KillableAgent> agents) {
+        for (int i = 0; i < agents.size(); i++) {
+            String metrics = new ApiClient(agents.get(i).baseUrl(), null).get("/actuator/prometheus").body();
+            System.out.printf("  replica lag of agent-%d, last 2 min: p50 %s ms, p99 %s ms%n", i,
+                    quantileMillis(metrics, "0.5"), quantileMillis(metrics, "0.99"));
+        }
+    }
+
+    private static String quantileMillis(String metrics, String quantile) {
+        Matcher line = Pattern.compile("(?m)^ipledger_replica_delay_seconds\\{.*quantile=\"" + Pattern.quote(quantile)
+                + "\".*} (\\S+)$").matcher(metrics);
+        return line.find() ? String.format("%.1f", Double.parseDouble(line.group(1)) * 1000) : "?";
     }
 
     private static double total(List<Wrk.Result> results) {
