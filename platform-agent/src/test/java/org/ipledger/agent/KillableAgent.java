@@ -1,10 +1,15 @@
 package org.ipledger.agent;
 
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
+import org.ipledger.master.MasterInstance;
 import org.ipledger.testing.ServiceProcess;
 
 /**
@@ -37,6 +42,25 @@ public final class KillableAgent implements AutoCloseable {
     /** An anonymous client of its REST API with its setup token, as its operator's; it keeps working across restarts (same port). */
     public ApiClient client() {
         return AgentInstance.operator(process.baseUrl(), dataDir);
+    }
+
+    /** Joins it to the master as its operator would, with the master's administrator; returns once the integration is active. */
+    public void joinTo(String masterUrl) {
+        ApiClient operator = client();
+        ApiClient.Response joined = operator.send(operator.request("/api/v1/integration")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"masterUrl\":\"" + masterUrl + "\",\"email\":\""
+                        + MasterInstance.ADMIN_EMAIL + "\",\"password\":\"" + MasterInstance.ADMIN_PASSWORD + "\"}")));
+        if (joined.status() != 202) {
+            throw new IllegalStateException("join refused: " + joined);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(120))
+                .until(() -> operator.get("/api/v1/integration").json().get("state").asString(), "active"::equals);
+    }
+
+    /** Its operating-system process id while it runs. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL, then the same agent again, once it answers. */

@@ -66,6 +66,11 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Its operating-system process id, e.g. to read its CPU time from {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     /**
      * The last lines the service wrote, for a test's failure message: its log sits in a temporary
      * directory that is gone once the test ends.

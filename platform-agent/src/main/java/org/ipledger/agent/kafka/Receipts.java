@@ -53,7 +53,9 @@ public final class Receipts implements AutoCloseable {
         this.unmatched = unmatched;
         Map<String, Object> properties = link.consumerProperties("receipts");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        // The broker answers a fetch as soon as a record arrives (fetch.min.bytes=1): the default
+        // longest wait (500 ms) bounds only an idle fetch, which at 10 ms made every joined agent
+        // send the master's broker 100 empty fetches a second.
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
         this.poller = new Thread(this::run, "ipledger-receipts-" + link.platformId());
         this.poller.setDaemon(true);

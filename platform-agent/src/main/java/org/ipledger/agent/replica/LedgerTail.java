@@ -44,6 +44,8 @@ final class LedgerTail implements Runnable {
     /** How far before the snapshot's request the ledger is searched: producer clocks may differ. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final int FETCH_MIN_BYTES = 32 * 1024;
+    private static final Duration FETCH_WAIT = Duration.ofMillis(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final MasterLink link;
@@ -83,6 +85,11 @@ final class LedgerTail implements Runnable {
         Map<String, Object> properties = link.consumerProperties("replica");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        // Each poll is one transaction, whose commit H2 writes at once (WRITE_DELAY=0): a fetch that
+        // waits up to FETCH_WAIT for a few dozen entries makes one commit of what one record at a
+        // time (fetch.min.bytes=1) made many, for at most FETCH_WAIT more replica lag.
+        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
+        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_WAIT.toMillis());
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = kafka;
@@ -248,7 +255,7 @@ final class LedgerTail implements Runnable {
 
     private void commit(List<LedgerEntry> batch, long applied, long nextOffset) {
         transaction.executeWithoutResult(status -> {
-            batch.forEach(store::apply);
+            store.apply(batch);
             store.advanced(applied, nextOffset);
         });
         position = new ReplicaPosition(true, applied, Optional.of(nextOffset), position.snapshotAt(), position.masterUrl(),

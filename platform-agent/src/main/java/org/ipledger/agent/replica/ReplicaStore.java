@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.ipledger.schemas.ledger.AddressEntity;
 import org.ipledger.schemas.ledger.LedgerEntry;
+import org.ipledger.schemas.ledger.LedgerEntryType;
 import org.ipledger.schemas.ledger.NetworkEntity;
 import org.ipledger.schemas.ledger.PoolEntity;
 import org.ipledger.schemas.ledger.RangeEntity;
@@ -66,6 +67,31 @@ class ReplicaStore {
 
     void advanced(long appliedSeq, long nextOffset) {
         jdbc.update("UPDATE replica_position SET applied_seq = ?, next_offset = ? WHERE id = 1", appliedSeq, nextOffset);
+    }
+
+    /**
+     * Applies ledger entries in their order. A run of consecutive address upserts, most of a busy
+     * ledger, goes to the database as one batch: executed in order, so a later entry of the same
+     * address still wins.
+     */
+    void apply(List<LedgerEntry> entries) {
+        List<AddressEntity> upserts = new ArrayList<>();
+        for (LedgerEntry entry : entries) {
+            if (entry.type() == LedgerEntryType.ADDRESS_ALLOCATED || entry.type() == LedgerEntryType.ADDRESS_RESERVED) {
+                upserts.add((AddressEntity) entry.entity());
+            } else {
+                upsert(upserts);
+                apply(entry);
+            }
+        }
+        upsert(upserts);
+    }
+
+    private void upsert(List<AddressEntity> run) {
+        if (!run.isEmpty()) {
+            addresses(run);
+            run.clear();
+        }
     }
 
     /** Applies one ledger entry. */

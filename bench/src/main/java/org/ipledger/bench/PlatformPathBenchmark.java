@@ -1,0 +1,246 @@
+package org.ipledger.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+
+import org.ipledger.agent.KillableAgent;
+import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.agent.PoolAddresses;
+import org.ipledger.embedded.EmbeddedMariaDb;
+import org.ipledger.embedded.Loopback;
+import org.ipledger.master.ApiClient;
+import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.MasterInstance;
+import org.ipledger.master.RestFixture;
+import org.ipledger.testing.ServiceProcess;
+
+/**
+ * The platform's path measured as deployed: the master with its broker in a process of its own,
+ * each agent in a process of its own, the platforms' databases on a MariaDB server apart from the
+ * master's, load from {@code wrk} (a process of its own, 16 connections per target) allocating
+ * one address per request from one shared pool, through an agent with the agent's token and an
+ * owner name. Shapes, in this order: the master's REST alone (the baseline, before any agent
+ * joins), one agent, all agents at once, the master's REST again with the agents joined and idle.
+ * Each shape runs warm-up rounds until two in a row agree within 5 %, then one measured round
+ * with the CPU each process used per allocation (and each thread group inside the agents). At
+ * the end: duplicates on the master, and every replica compared with the master. After the shapes
+ * that load the ledger hardest, each agent's replica lag (master commit to applied).
+ * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.PlatformPathBenchmark
+ * [-Dagents=3 -Dseconds=20 -Dwarm-up-seconds=10]}
+ */
+public final class PlatformPathBenchmark {
+
+    private static final int AGENTS = Integer.getInteger("agents", 3);
+    private static final int SECONDS = Integer.getInteger("seconds", 20);
+    private static final int WARM_UP_SECONDS = Integer.getInteger("warm-up-seconds", 10);
+    private static final int MAX_WARM_UP_ROUNDS = 10;
+    private static final int PLATFORM_DB_SERVER_ID = 41;
+
+    private final LedgerDatabase ledger;
+    private final Wrk wrk;
+    private final long pool;
+    private final Map<String, Long> processes;
+    private final List<Long> agentPids;
+    private int runs;
+
+    private PlatformPathBenchmark(LedgerDatabase ledger, Wrk wrk, long pool, Map<String, Long> processes,
+            List<Long> agentPids) {
+        this.ledger = ledger;
+        this.wrk = wrk;
+        this.pool = pool;
+        this.processes = processes;
+        this.agentPids = agentPids;
+    }
+
+    public static void main(String[] args) {
+        // The shared test MariaDB keeps threads alive that would keep the JVM running; on a failure
+        // the exit runs the hooks that stop the services started so far.
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
+        Path work = Files.createTempDirectory("platform-path");
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        List<KillableAgent> agents = new ArrayList<>();
+        try (EmbeddedMariaDb platformDb = EmbeddedMariaDb.start(work.resolve("platform-db"), false, 0, PLATFORM_DB_SERVER_ID);
+                ServiceProcess master = ledger.startMasterProcessWithItsBroker(Loopback.freePort(), Loopback.freePort(),
+                        work.resolve("master"), work.resolve("master/process.log"))) {
+            try {
+                ApiClient admin = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> ApiClient.loggedIn(master.baseUrl(), MasterInstance.ADMIN_EMAIL,
+                                MasterInstance.ADMIN_PASSWORD), Objects::nonNull);
+                long pool = new RestFixture(admin).poolWithRange("10.0.0.0/8", "10.0.0.1", "10.255.255.254");
+                Map<String, Long> processes = new LinkedHashMap<>();
+                processes.put("master+broker", master.pid());
+                long platformDbPid = Long.parseLong(Files.readString(work.resolve("platform-db/mariadbd.pid")).strip());
+                ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
+                        .filter(p -> p.pid() != platformDbPid).findFirst()
+                        .ifPresent(p -> processes.put("master's mariadbd", p.pid()));
+                processes.put("platforms' mariadbd", platformDbPid);
+                List<Long> agentPids = new ArrayList<>();
+                PlatformPathBenchmark bench = new PlatformPathBenchmark(ledger, Wrk.withScript(work), pool, processes, agentPids);
+                Wrk.Target masterTarget = new Wrk.Target("master", master.baseUrl(), admin.token(), null);
+
+                Shape alone = bench.measure("master's REST alone", List.of(masterTarget));
+
+                List<Wrk.Target> agentTargets = new ArrayList<>();
+                for (int i = 0; i < AGENTS; i++) {
+                    KillableAgent agent = KillableAgent.start(work.resolve("agent-" + i),
+                            PlatformDatabases.freshOn(platformDb, "platform_" + i));
+                    agents.add(agent);
+                    agent.joinTo(master.baseUrl());
+                    processes.put("agent-" + i, agent.pid());
+                    agentPids.add(agent.pid());
+                    String token = ApiClient.loggedIn(agent.baseUrl(), MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD)
+                            .token();
+                    agentTargets.add(new Wrk.Target("agent-" + i, agent.baseUrl(), token, "p" + i));
+                }
+                System.out.printf("%d agents joined%n", AGENTS);
+
+                Shape one = bench.measure("1 agent", agentTargets.subList(0, 1));
+                Shape all = bench.measure(AGENTS + " agents", agentTargets);
+                replicaLag(agents);
+                Shape joined = bench.measure("master's REST, agents joined", List.of(masterTarget));
+                replicaLag(agents);
+
+                System.out.printf("%nRATIO 1 agent / master alone: %.2f%n", one.rate() / alone.rate());
+                System.out.printf("RATIO %d agents / master alone: %.2f%n", AGENTS, all.rate() / alone.rate());
+                System.out.printf("RATIO master with agents joined / master alone: %.2f%n", joined.rate() / alone.rate());
+                System.out.println("duplicates on the master: "
+                        + ledger.count("SELECT COUNT(*) - COUNT(DISTINCT addr) FROM ip") + " of "
+                        + ledger.count("SELECT COUNT(*) FROM ip") + " addresses");
+                bench.compareReplicas(admin, agents);
+                System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+            } finally {
+                agents.forEach(KillableAgent::close);
+            }
+        }
+    }
+
+    private record Shape(double rate) {
+    }
+
+    private Shape measure(String name, List<Wrk.Target> targets) {
+        System.out.printf("%n== %s (%d × 16 connections) ==%n", name, targets.size());
+        double previous = -1;
+        for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            double rate = total(wrk.run(targets, pool, WARM_UP_SECONDS, "w" + runs++));
+            System.out.printf("warm-up round %d: %.0f allocations/s%n", round, rate);
+            if (previous > 0 && Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)) {
+                break;
+            }
+            previous = rate;
+        }
+        Map<String, Double> cpuBefore = cpu();
+        List<Map<String, Double>> groupsBefore = agentPids.stream().map(ProcessCpu::byThreadGroup).toList();
+        List<Wrk.Result> results = wrk.run(targets, pool, SECONDS, "m" + runs++);
+        Map<String, Double> cpuAfter = cpu();
+        List<Map<String, Double>> groupsAfter = agentPids.stream().map(ProcessCpu::byThreadGroup).toList();
+
+        long requests = results.stream().mapToLong(Wrk.Result::requests).sum();
+        double rate = total(results);
+        System.out.printf("MEASURED %s: %.0f allocations/s, p50 %.1f ms, p99 %.1f ms (worst target), %d errors%n", name,
+                rate, results.stream().mapToDouble(Wrk.Result::p50Ms).max().orElseThrow(),
+                results.stream().mapToDouble(Wrk.Result::p99Ms).max().orElseThrow(),
+                results.stream().mapToLong(Wrk.Result::errors).sum());
+        for (int i = 0; i < results.size(); i++) {
+            Wrk.Result r = results.get(i);
+            System.out.printf("  %s: %.0f/s, p50 %.1f ms, p99 %.1f ms, %d errors%n", targets.get(i).name(), r.rate(),
+                    r.p50Ms(), r.p99Ms(), r.errors());
+        }
+        // Per allocation, and in cores busy: an idle process's steady cost shows in the second.
+        double seconds = results.stream().mapToDouble(Wrk.Result::seconds).max().orElseThrow();
+        System.out.println("  CPU by process: ms per allocation, cores busy");
+        double all = 0;
+        for (String process : cpuAfter.keySet()) {
+            double used = cpuAfter.get(process) - cpuBefore.get(process);
+            all += used;
+            System.out.printf("    %-22s %7.3f  %.2f%n", process, used * 1000 / requests, used / seconds);
+        }
+        double wrkCpu = results.stream().mapToDouble(Wrk.Result::cpuSeconds).sum();
+        System.out.printf("    %-22s %7.3f  %.2f%n    %-22s %7.3f  %.2f%n", "wrk", wrkCpu * 1000 / requests,
+                wrkCpu / seconds, "all", (all + wrkCpu) * 1000 / requests, (all + wrkCpu) / seconds);
+        for (int i = 0; i < agentPids.size(); i++) {
+            printGroups("agent-" + i, groupsBefore.get(i), groupsAfter.get(i), requests);
+        }
+        System.out.println("  load average: " + loadAverage());
+        return new Shape(rate);
+    }
+
+    private static void printGroups(String agent, Map<String, Double> before, Map<String, Double> after, long requests) {
+        StringBuilder line = new StringBuilder("  " + agent + " by thread group (ms per allocation):");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / requests))
+                .filter(e -> e.getValue() >= 0.005).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(10).forEach(e -> line.append(String.format(" %s %.3f;", e.getKey(), e.getValue())));
+        System.out.println(line);
+    }
+
+    private Map<String, Double> cpu() {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.forEach((name, pid) -> seconds.put(name, ProcessCpu.seconds(pid)));
+        seconds.put("bench JVM", ProcessCpu.seconds(ProcessHandle.current().pid()));
+        return seconds;
+    }
+
+    /**
+     * Each agent's replica lag, master commit to applied (ipledger.replica.delay), as its
+     * Prometheus endpoint gives it: percentiles over about the last two minutes.
+     */
+    private static void replicaLag(List<KillableAgent> agents) {
+        for (int i = 0; i < agents.size(); i++) {
+            String metrics = new ApiClient(agents.get(i).baseUrl(), null).get("/actuator/prometheus").body();
+            System.out.printf("  replica lag of agent-%d, last 2 min: p50 %s ms, p99 %s ms%n", i,
+                    quantileMillis(metrics, "0.5"), quantileMillis(metrics, "0.99"));
+        }
+    }
+
+    private static String quantileMillis(String metrics, String quantile) {
+        Matcher line = Pattern.compile("(?m)^ipledger_replica_delay_seconds\\{.*quantile=\"" + Pattern.quote(quantile)
+                + "\".*} (\\S+)$").matcher(metrics);
+        return line.find() ? String.format("%.1f", Double.parseDouble(line.group(1)) * 1000) : "?";
+    }
+
+    private static double total(List<Wrk.Result> results) {
+        return results.stream().mapToDouble(Wrk.Result::rate).sum();
+    }
+
+    /** Every replica's addresses as the master's, owner names aside (they never leave their platform). */
+    private void compareReplicas(ApiClient admin, List<KillableAgent> agents) {
+        List<String> master = PoolAddresses.read(admin, pool);
+        for (int i = 0; i < agents.size(); i++) {
+            ApiClient reader = ApiClient.loggedIn(agents.get(i).baseUrl(), MasterInstance.ADMIN_EMAIL,
+                    MasterInstance.ADMIN_PASSWORD);
+            long started = System.nanoTime();
+            List<String> replica = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> PoolAddresses.read(reader, pool), master::equals);
+            System.out.printf("replica of agent-%d: %d addresses, equal to the master's (after %.1f s)%n", i,
+                    replica.size(), (System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
