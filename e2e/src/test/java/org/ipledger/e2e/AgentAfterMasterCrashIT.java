@@ -220,11 +220,19 @@ class AgentAfterMasterCrashIT {
         Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> answers.size() >= count);
     }
 
-    /** A master with a pool on the range, and an agent on a fresh platform joined to it; returns the pool. */
-    private long startMasterWithPoolAndJoinedAgent(String cidr, String first, String last) {
-        master = KillableMaster.start(ledger, dataDirs.resolve("master"));
+    /**
+     * A master with a pool on the range, and an agent on a fresh platform joined to it; returns the
+     * pool. The agent starts while the master does: it needs the master only to join.
+     */
+    private long startMasterWithPoolAndJoinedAgent(String cidr, String first, String last) throws Exception {
+        Future<KillableAgent> startedAgent = clients.submit(() -> KillableAgent.start(dataDirs.resolve("agent"),
+                PlatformDatabases.fresh()));
+        try {
+            master = KillableMaster.start(ledger, dataDirs.resolve("master"));
+        } finally {
+            agent = startedAgent.get(3, TimeUnit.MINUTES);
+        }
         long pool = new RestFixture(master.admin()).poolWithRange(cidr, first, last);
-        agent = KillableAgent.start(dataDirs.resolve("agent"), PlatformDatabases.fresh());
         JoinedPlatform.join(agent.client(), master.baseUrl());
         return pool;
     }

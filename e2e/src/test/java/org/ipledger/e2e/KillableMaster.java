@@ -17,9 +17,10 @@ import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.testing.ServiceProcess;
 
 /**
- * A master in its embedded mode's shape, in a JVM of its own: its Kafka broker runs in the same
- * process, so SIGKILL takes both down, and a restart brings both back on the same data directory
- * and ports, as a crash and a restart of an embedded install would.
+ * A master in a JVM of its own, restarted on the same data directory and port after a crash. In
+ * the embedded mode's shape its Kafka broker runs in the same process, so SIGKILL takes both
+ * down and a restart brings both back on the same data and ports, as a crash and a restart of an
+ * embedded install would; or it connects to a broker of its own process, which a test faults apart.
  */
 public final class KillableMaster implements AutoCloseable {
 
@@ -27,16 +28,25 @@ public final class KillableMaster implements AutoCloseable {
     private final Path dataDir;
     private final int port = Loopback.freePort();
     private final int kafkaPort = Loopback.freePort();
+    /** The broker of another process it connects to; null when the broker is its own. */
+    private final KafkaAccess externalKafka;
     private ServiceProcess process;
 
-    private KillableMaster(LedgerDatabase database, Path dataDir) {
+    private KillableMaster(LedgerDatabase database, Path dataDir, KafkaAccess externalKafka) {
         this.database = database;
         this.dataDir = dataDir;
+        this.externalKafka = externalKafka;
         this.process = start();
     }
 
+    /** A master with its broker in the same process. */
     public static KillableMaster start(LedgerDatabase database, Path dataDir) {
-        return new KillableMaster(database, dataDir);
+        return new KillableMaster(database, dataDir, null);
+    }
+
+    /** A master logged in to a broker that runs in another process, as the given principal. */
+    public static KillableMaster startOn(LedgerDatabase database, Path dataDir, KafkaAccess kafka) {
+        return new KillableMaster(database, dataDir, kafka);
     }
 
     public String baseUrl() {
@@ -70,8 +80,11 @@ public final class KillableMaster implements AutoCloseable {
         process.resume();
     }
 
-    /** Its in-process broker, logged in as the master (the password it generated at its first start). */
+    /** Its broker, logged in as the master (in-process: with the password it generated at its first start). */
     public KafkaAccess kafka() {
+        if (externalKafka != null) {
+            return externalKafka;
+        }
         try {
             return KafkaAccess.loopback("127.0.0.1:" + kafkaPort, "ipledger-master",
                     Files.readString(dataDir.resolve("kafka-password")).trim());
@@ -95,6 +108,9 @@ public final class KillableMaster implements AutoCloseable {
     }
 
     private ServiceProcess start() {
+        if (externalKafka != null) {
+            return database.startMasterProcessOn(externalKafka, port, dataDir, dataDir.resolve("process.log"));
+        }
         return database.startMasterProcessWithItsBroker(port, kafkaPort, dataDir, dataDir.resolve("process.log"));
     }
 

@@ -64,6 +64,17 @@ public final class LedgerDatabase {
     }
 
     /**
+     * Starts a master in a JVM of its own on this database and the given Kafka, logged in as the
+     * given principal, with its data under {@code dataDir}: the broker is another process, which
+     * a test can kill or freeze alone.
+     */
+    public ServiceProcess startMasterProcessOn(KafkaAccess kafka, int port, Path dataDir, Path log) {
+        return startProcess(port, log, List.of("ipledger.data-dir=" + dataDir,
+                "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "ipledger.kafka.username=" + kafka.username(), "ipledger.kafka.password=" + kafka.password()));
+    }
+
+    /**
      * Starts a master in a JVM of its own with its embedded Kafka broker in the same JVM, as the
      * embedded mode runs: killing the process kills the broker too. The broker keeps its data
      * under {@code dataDir} and listens on {@code kafkaPort}, so a restart finds both again.
@@ -83,7 +94,8 @@ public final class LedgerDatabase {
                 "ipledger.admin.email=" + MasterInstance.ADMIN_EMAIL, "ipledger.admin.password=" + MasterInstance.ADMIN_PASSWORD,
                 "spring.main.banner-mode=off"));
         all.addAll(properties);
-        return ServiceProcess.start(MasterServiceApplication.class, all, port, log, Duration.ofSeconds(90));
+        // Generous: a fault test restarts the master while other JVMs compete for the same two cores.
+        return ServiceProcess.start(MasterServiceApplication.class, all, port, log, Duration.ofSeconds(240));
     }
 
     /** The prefix of this database's master's topics. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,13 @@ public final class AgentInstance implements AutoCloseable {
     }
 
     /** The same agent in a JVM of its own, on a fixed port, to be killed by a test: see {@link KillableAgent}. */
-    static ServiceProcess startProcess(Path dataDir, PlatformDatabase platform, int port) {
-        List<String> properties = properties(dataDir, platform).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList();
+    static ServiceProcess startProcess(Path dataDir, PlatformDatabase platform, int port, List<String> more) {
+        List<String> properties = new ArrayList<>(properties(dataDir, platform).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        properties.addAll(more);
+        // Generous: a fault test restarts agents while other JVMs compete for the same two cores.
         return ServiceProcess.start(PlatformAgentApplication.class, properties, port, dataDir.resolve("process.log"),
-                Duration.ofSeconds(120));
+                Duration.ofSeconds(240));
     }
 
     private static Map<String, Object> properties(Path dataDir, PlatformDatabase platform) {

@@ -3,9 +3,9 @@ package org.ipledger.agent;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
-
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.embedded.Loopback;
 import org.ipledger.master.ApiClient;
@@ -21,17 +21,20 @@ public final class KillableAgent implements AutoCloseable {
     private final Path dataDir;
     private final PlatformDatabase platform;
     private final int port;
+    private final List<String> properties;
     private ServiceProcess process;
 
-    private KillableAgent(Path dataDir, PlatformDatabase platform, int port) {
+    private KillableAgent(Path dataDir, PlatformDatabase platform, int port, List<String> properties) {
         this.dataDir = dataDir;
         this.platform = platform;
         this.port = port;
-        this.process = AgentInstance.startProcess(dataDir, platform, port);
+        this.properties = properties;
+        this.process = AgentInstance.startProcess(dataDir, platform, port, properties);
     }
 
-    public static KillableAgent start(Path dataDir, PlatformDatabase platform) {
-        return new KillableAgent(dataDir, platform, Loopback.freePort());
+    /** @param properties Spring properties of every run of it, as {@code name=value} */
+    public static KillableAgent start(Path dataDir, PlatformDatabase platform, String... properties) {
+        return new KillableAgent(dataDir, platform, Loopback.freePort(), List.of(properties));
     }
 
     /** Where its REST API listens; the same across restarts. */
@@ -76,7 +79,7 @@ public final class KillableAgent implements AutoCloseable {
 
     /** The same agent again after {@link #kill()}, once it answers. */
     public void restart() {
-        process = AgentInstance.startProcess(dataDir, platform, port);
+        process = AgentInstance.startProcess(dataDir, platform, port, properties);
     }
 
     /** SIGSTOP: the agent holds its connections but answers nothing until {@link #resume()}. */

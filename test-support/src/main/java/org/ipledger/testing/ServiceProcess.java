@@ -12,13 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.awaitility.Awaitility;
 
 /**
  * An ipledger service (master or agent) in a JVM of its own, started from the test classpath, so
  * a test can kill it with {@code kill -9} in the middle of its work, as a crash would. It is up
- * once {@code GET /api/v1/info} answers on its port.
+ * once {@code GET /api/v1/info} answers on its port. Another program of the test classpath (a
+ * broker alone) runs the same way, up once it says so.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,11 +29,13 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final BooleanSupplier ready;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, BooleanSupplier ready) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.ready = ready;
     }
 
     /**
@@ -41,20 +45,36 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Class<?> mainClass, List<String> properties, int port, Path log,
             Duration startup) {
+        List<String> arguments = new ArrayList<>(properties.stream().map(property -> "--" + property).toList());
+        arguments.add("--server.port=" + port);
+        // Tests start several services on one machine: each takes a free management port.
+        arguments.add("--management.server.port=0");
+        return start(mainClass, arguments, port, log, startup, () -> answersHttp(port));
+    }
+
+    /**
+     * Another Java program of the test classpath in a JVM of its own, up once {@code ready} says so.
+     *
+     * @param arguments its command-line arguments
+     */
+    public static ServiceProcess startProgram(Class<?> mainClass, List<String> arguments, Path log, Duration startup,
+            BooleanSupplier ready) {
+        return start(mainClass, arguments, 0, log, startup, ready);
+    }
+
+    private static ServiceProcess start(Class<?> mainClass, List<String> arguments, int port, Path log,
+            Duration startup, BooleanSupplier ready) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
-        properties.forEach(property -> command.add("--" + property));
-        command.add("--server.port=" + port);
-        // Tests start several services on one machine: each takes a free management port.
-        command.add("--management.server.port=0");
+        command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             // A test that fails before it closes the service must not leave it running after the run.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + mainClass.getSimpleName()));
-            ServiceProcess service = new ServiceProcess(process, port, log);
+            ServiceProcess service = new ServiceProcess(process, port, log, ready);
             Awaitility.await().atMost(startup).until(service::answers);
             return service;
         } catch (IOException e) {
@@ -99,9 +119,13 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(process.info().command().orElse("service") + " exited with "
                     + process.exitValue() + "; the end of its log:\n" + logTail());
         }
+        return ready.getAsBoolean();
+    }
+
+    private static boolean answersHttp(int port) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/info")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/info")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -24,10 +24,21 @@ final class AgentNode implements Node {
         this.database = database;
     }
 
-    /** Starts the agent and joins it to the master; returns once its integration is active. */
-    static AgentNode join(int platform, String masterUrl, Path dataDir, PlatformDatabase database) {
-        AgentNode node = new AgentNode(platform, KillableAgent.start(dataDir, database), database);
-        ApiClient operator = node.agent.client();
+    /**
+     * The run's platforms never write into a network or pool again once they wrote it, so the
+     * agent need not keep one locally for long after the master confirmed it: with the default
+     * minute the run would wait that long to see its last local writes gone.
+     */
+    private static final String UNUSED_STRUCTURE_GRACE = "ipledger.agent.capture.unused-structure-grace=5s";
+
+    /** Starts the agent, not joined yet; returns once it answers. */
+    static AgentNode start(int platform, Path dataDir, PlatformDatabase database) {
+        return new AgentNode(platform, KillableAgent.start(dataDir, database, UNUSED_STRUCTURE_GRACE), database);
+    }
+
+    /** Joins it to the master; returns once its integration is active. */
+    void join(String masterUrl) {
+        ApiClient operator = agent.client();
         ApiClient.Response joined = operator.send(operator.request("/api/v1/integration")
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"masterUrl\":\"" + masterUrl + "\",\"email\":\""
@@ -35,8 +46,7 @@ final class AgentNode implements Node {
         if (joined.status() != 202) {
             throw new IllegalStateException("platform " + platform + " did not join: " + joined);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(node::state, "active"::equals);
-        return node;
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(this::state, "active"::equals);
     }
 
     @Override

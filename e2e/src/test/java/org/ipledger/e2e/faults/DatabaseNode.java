@@ -37,7 +37,7 @@ final class DatabaseNode implements Node {
 
     @Override
     public String name() {
-        return "platform-db";
+        return FaultSchedule.DATABASE;
     }
 
     EmbeddedMariaDb server() {

@@ -21,12 +21,14 @@ final class FaultRunReport {
     private FaultRunReport() {
     }
 
-    static String render(long seed, long runMs, List<FaultRunner.Outcome> outcomes, List<Request> history,
-                         List<LocalWriter.Write> writes, List<Violation> violations) {
+    static String render(long seed, long runMs, boolean brokerApart, List<FaultRunner.Outcome> outcomes,
+                         List<Request> history, List<LocalWriter.Write> writes, List<Violation> violations) {
         StringBuilder report = new StringBuilder();
-        report.append("fault run: seed ").append(seed).append(", ").append(runMs / 1000).append(" s of load")
+        report.append("fault run: seed ").append(seed).append(", ").append(runMs / 1000).append(" s of load, ")
+                .append(brokerApart ? "broker in a process of its own" : "broker in the master's process")
                 .append(" (replay: -Dipledger.faultrun.seed=").append(seed).append(" -Dipledger.faultrun.seconds=")
-                .append(runMs / 1000).append(")\n\nschedule (recovery: each platform's first answered write after the node was back)\n");
+                .append(runMs / 1000).append(brokerApart ? " -Dipledger.faultrun.broker=separate" : "")
+                .append(")\n\nschedule (recovery: each platform's first answered write after the node was back)\n");
         for (FaultRunner.Outcome outcome : outcomes) {
             report.append("  ").append(outcome.fault()).append(String.format("  back at %6.1f s, recovery: %s%n",
                     outcome.backAt() / 1000.0, recovery(outcome, outcomes, history)));

@@ -8,8 +8,9 @@ import java.util.Random;
 /**
  * A random schedule of faults drawn from a seed, so that a run that found something can be
  * replayed with the same faults in the same order. Every schedule begins with the faults every
- * run must survive — the master killed with its broker, an agent killed, a process frozen — in
- * an order the seed decides, then draws more until the end, now and then two at once.
+ * run must survive — the master killed, an agent killed, a process frozen, the platforms'
+ * database server killed or frozen, and the broker killed when it runs apart from the master —
+ * in an order the seed decides, then draws more until the end, now and then two at once.
  */
 final class FaultSchedule {
 
@@ -21,13 +22,16 @@ final class FaultSchedule {
     /** Faults stop this long before the load does, so the last one heals under load. */
     private static final long QUIET_END_MS = 15_000;
     private static final double TWO_AT_ONCE = 0.25;
+    static final String DATABASE = "platform-db";
+    static final String BROKER = "broker";
 
     private FaultSchedule() {
     }
 
     /**
      * @param nodes the names of the nodes that may be faulted; the first is the master, the
-     *        others include at least one agent (named {@code agent-*})
+     *        others include at least one agent (named {@code agent-*}) and may include the
+     *        platforms' database server ({@value #DATABASE}) and a broker apart ({@value #BROKER})
      */
     static List<Fault> draw(long seed, long runMs, List<String> nodes) {
         Random random = new Random(seed);
@@ -37,6 +41,12 @@ final class FaultSchedule {
                 new Fault(0, master, Fault.Kind.KILL, 0),
                 new Fault(0, pick(random, agents), Fault.Kind.KILL, 0),
                 new Fault(0, pick(random, nodes), Fault.Kind.FREEZE, 0)));
+        if (nodes.contains(DATABASE)) {
+            required.add(new Fault(0, DATABASE, random.nextBoolean() ? Fault.Kind.KILL : Fault.Kind.FREEZE, 0));
+        }
+        if (nodes.contains(BROKER)) {
+            required.add(new Fault(0, BROKER, Fault.Kind.KILL, 0));
+        }
         Collections.shuffle(required, random);
         List<Fault> schedule = new ArrayList<>();
         long at = FIRST_AT_MS;

@@ -55,7 +55,7 @@ final class HistoryChecker {
         Map<String, List<Request>> releases = new HashMap<>();
         for (Request request : history) {
             request.held().forEach(address -> holders.computeIfAbsent(address, a -> new ArrayList<>()).add(request));
-            if (request.kind() == Request.Kind.RELEASE && request.answer().filter(Attempt::ok).isPresent()) {
+            if (mayHaveReleased(request)) {
                 releases.computeIfAbsent(request.address(), a -> new ArrayList<>()).add(request);
             }
         }
@@ -75,6 +75,14 @@ final class HistoryChecker {
             }
         });
         return violations;
+    }
+
+    /**
+     * A release answered ok, or never answered: one whose every attempt was lost or answered 503
+     * may still have taken effect on the master, at any time after it was first sent.
+     */
+    private static boolean mayHaveReleased(Request request) {
+        return request.kind() == Request.Kind.RELEASE && request.answer().map(Attempt::ok).orElse(true);
     }
 
     /** Whether some release could have freed {@code first}'s address before {@code second} took it. */
@@ -119,8 +127,8 @@ final class HistoryChecker {
                         .orElse("no answer"), request));
             }
         }
-        Set<String> released = history.stream().filter(r -> r.kind() == Request.Kind.RELEASE)
-                .filter(r -> r.answer().filter(Attempt::ok).isPresent()).map(Request::address).collect(Collectors.toSet());
+        Set<String> released = history.stream().filter(HistoryChecker::mayHaveReleased).map(Request::address)
+                .collect(Collectors.toSet());
         for (Request request : history) {
             for (String address : request.held()) {
                 if (!stored.contains(address) && !released.contains(address)) {

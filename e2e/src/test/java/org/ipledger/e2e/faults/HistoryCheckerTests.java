@@ -47,6 +47,20 @@ class HistoryCheckerTests {
     }
 
     @Test
+    void aReleaseNeverAnsweredMayHaveFreedTheAddressButARefusedOneDidNot() {
+        Request unanswered = new Request("r2", 1, Request.Kind.RELEASE, 7, "10.0.0.1", null,
+                List.of(Attempt.lost(12, 14), new Attempt(15, 18, 503, "master_unreachable", List.of())), true);
+        Request refused = new Request("r2", 1, Request.Kind.RELEASE, 7, "10.0.0.1", null,
+                List.of(new Attempt(12, 18, 403, "forbidden", List.of())), false);
+
+        assertThat(HistoryChecker.noAddressHeldTwice(List.of(allocated("r1", 1, 0, 10, "10.0.0.1"), unanswered,
+                allocated("r3", 2, 20, 25, "10.0.0.1")))).isEmpty();
+        assertThat(HistoryChecker.noAddressHeldTwice(List.of(allocated("r1", 1, 0, 10, "10.0.0.1"), refused,
+                allocated("r3", 2, 20, 25, "10.0.0.1")))).extracting(Violation::promise)
+                .containsExactly(HistoryChecker.HELD_TWICE);
+    }
+
+    @Test
     void aReleaseAnsweredBeforeTheFirstAllocationWasSentDoesNotExcuseADuplicate() {
         List<Request> history = List.of(released("r0", 1, 0, 5, "10.0.0.1"),
                 allocated("r1", 1, 10, 20, "10.0.0.1"), allocated("r2", 2, 30, 40, "10.0.0.1"));

@@ -8,9 +8,9 @@ import org.ipledger.master.LedgerDatabase;
 import org.ipledger.schemas.KafkaAccess;
 
 /**
- * The master with its in-process Kafka broker, in a JVM of its own as the embedded mode runs it:
- * killing or freezing it takes the broker with it. Its database is the test JVM's shared MariaDB,
- * which the checker reads at the end.
+ * The master in a JVM of its own: with its in-process Kafka broker as the embedded mode runs it,
+ * so killing or freezing it takes the broker with it, or on a {@link BrokerNode} faulted apart.
+ * Its database is the test JVM's shared MariaDB, which the checker reads at the end.
  */
 final class MasterNode implements Node {
 
@@ -22,6 +22,10 @@ final class MasterNode implements Node {
 
     static MasterNode start(LedgerDatabase ledger, Path dataDir) {
         return new MasterNode(KillableMaster.start(ledger, dataDir));
+    }
+
+    static MasterNode startOn(BrokerNode broker, LedgerDatabase ledger, Path dataDir) {
+        return new MasterNode(KillableMaster.startOn(ledger, dataDir, broker.masterAccess()));
     }
 
     @Override

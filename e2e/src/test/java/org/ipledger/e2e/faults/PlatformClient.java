@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ final class PlatformClient implements Runnable {
     private final History history;
     private final Random random;
     private final BooleanSupplier loading;
-    private final long giveUpAt;
+    private final LongSupplier giveUpAt;
     private final List<String> held = new ArrayList<>();
     private String token;
     private int owners;
@@ -49,7 +50,7 @@ final class PlatformClient implements Runnable {
     }
 
     PlatformClient(int platform, String agentUrl, Pools pools, History history, long seed, BooleanSupplier loading,
-                   long giveUpAt) {
+                   LongSupplier giveUpAt) {
         this.platform = platform;
         this.agentUrl = agentUrl;
         this.pools = pools;
@@ -101,7 +102,7 @@ final class PlatformClient implements Runnable {
             if (attempt.definitive()) {
                 break;
             }
-            if (history.now() > giveUpAt || Thread.currentThread().isInterrupted()) {
+            if (history.now() > giveUpAt.getAsLong() || Thread.currentThread().isInterrupted()) {
                 kept = true;
                 break;
             }
