@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The master's console in a real headless Chromium against a running master. Every sign-in comes
@@ -139,6 +140,48 @@ class MasterConsoleIT {
         block.click();
         assertThat(browser.find(By.cssSelector("#address-map [data-address='10.80.3.1']")).getAttribute("data-status"))
                 .isEqualTo("allocated");
+    }
+
+    @Test
+    void addressesAreFoundByPrefixStatusAndPlatformAndAnAddressShowsItsHistoryFromTheLedger() {
+        api.post("/api/v1/networks", "{\"cidr\":\"10.82.0.0/24\",\"name\":\"history\"}");
+        long pool = api.post("/api/v1/pools", "{\"name\":\"history-pool\"}").json().get("id").asLong();
+        api.post("/api/v1/pools/" + pool + "/ranges", "{\"start\":\"10.82.0.10\",\"end\":\"10.82.0.20\"}");
+        api.post("/api/v1/pools/" + pool + "/allocations", "{\"count\":2,\"requestId\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(api.patch("/api/v1/addresses/10.82.0.11", "{\"status\":\"reserved\"}").status()).isEqualTo(200);
+
+        browser.get("/addresses").type("prefix", "10.82.0.0/24").type("platform", "master").submit("search-addresses");
+        assertThat(browser.findAll(By.cssSelector("#addresses tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("10.82.0.10 allocated " + pool + " " + networkOf("10.82.0.10") + " master",
+                        "10.82.0.11 reserved " + pool + " " + networkOf("10.82.0.11") + " master");
+        new Select(browser.find(By.id("status"))).selectByValue("reserved");
+        browser.submit("search-addresses");
+        assertThat(browser.findAll(By.cssSelector("#addresses tbody tr"))).hasSize(1);
+
+        browser.find(By.linkText("10.82.0.11")).click();
+
+        assertThat(browser.text("address-status")).isEqualTo("reserved");
+        assertThat(browser.findAll(By.cssSelector("#history tbody tr"))).extracting(row -> row.findElements(By.tagName("td")).get(2).getText())
+                .containsExactly("address_reserved", "address_allocated");
+        browser.screenshot("master-address-history");
+        browser.get("/addresses").type("prefix", "10.82.0.1/24").submit("search-addresses");
+        assertThat(browser.text("search-error")).startsWith("prefix '10.82.0.1/24' has host bits set");
+    }
+
+    @Test
+    void theLedgerPageFollowsNewEntriesWithoutAReload() {
+        browser.get("/ledger");
+        String before = browser.find(By.cssSelector("#ledger")).getText();
+
+        long network = api.post("/api/v1/networks", "{\"cidr\":\"10.83.0.0/24\",\"name\":\"live\"}").json().get("id").asLong();
+
+        browser.until(d -> d.findElement(By.id("ledger")).getText().contains("network:" + network));
+        assertThat(before).doesNotContain("network:" + network);
+        browser.screenshot("master-ledger");
+    }
+
+    private static long networkOf(String address) {
+        return api.get("/api/v1/addresses/" + address).json().get("networkId").asLong();
     }
 
     @Test
