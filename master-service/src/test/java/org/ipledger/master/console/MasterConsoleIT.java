@@ -180,6 +180,35 @@ class MasterConsoleIT {
         browser.screenshot("master-ledger");
     }
 
+    @Test
+    void anAdministratorCreatesAUserSeesTheApisRefusalNextToTheFieldChangesRolesAndCannotDisableThemselves() {
+        browser.get("/users").type("email", "operator@ipledger.test").type("password", "short").submit("create-user");
+        assertThat(browser.text("password-error")).isEqualTo("password must have at least 8 characters.");
+
+        browser.type("password", "long-enough-1").submit("create-user");
+        assertThat(browser.text("result")).isEqualTo("Created operator@ipledger.test.");
+        browser.find(By.cssSelector("button[aria-label='Make administrator operator@ipledger.test']")).click();
+        assertThat(browser.text("result")).isEqualTo("operator@ipledger.test is an administrator.");
+        browser.find(By.cssSelector("button[aria-label='Disable operator@ipledger.test']")).click();
+        assertThat(browser.text("result")).isEqualTo("operator@ipledger.test is disabled.");
+        assertThat(api.get("/api/v1/users").body()).contains("\"email\":\"operator@ipledger.test\",\"roles\":[\"@admin\"],\"disabled\":true");
+
+        browser.find(By.cssSelector("button[aria-label='Disable " + MasterInstance.ADMIN_EMAIL + "']")).click();
+        assertThat(browser.text("result-error")).startsWith("An administrator cannot disable themselves");
+        browser.screenshot("master-users-self-lockout");
+    }
+
+    @Test
+    void aUserWithoutTheAdministratorRoleHasNoUsersPage() {
+        assertThat(api.post("/api/v1/users", "{\"email\":\"reader@ipledger.test\",\"password\":\"reader-password\",\"roles\":[]}")
+                .status()).isEqualTo(201);
+        browser.signOut().signIn("reader@ipledger.test", "reader-password");
+
+        assertThat(browser.findAll(By.linkText("Users"))).isEmpty();
+        browser.get("/users");
+        assertThat(browser.findAll(By.id("create-user"))).isEmpty();
+    }
+
     private static long networkOf(String address) {
         return api.get("/api/v1/addresses/" + address).json().get("networkId").asLong();
     }
