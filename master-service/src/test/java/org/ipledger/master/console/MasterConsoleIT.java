@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.changes.JoinedPlatform;
 import org.ipledger.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,13 +30,15 @@ class MasterConsoleIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static LedgerDatabase database;
     private static MasterInstance master;
     private static ApiClient api;
     private static Browser browser;
 
     @BeforeAll
     static void startMasterAndBrowser() {
-        master = LedgerDatabase.fresh().startMaster("ipledger.auth.login-throttle.address-failures=1000");
+        database = LedgerDatabase.fresh();
+        master = database.startMaster("ipledger.auth.login-throttle.address-failures=1000");
         api = master.adminClient();
         browser = Browser.open(master.baseUrl());
     }
@@ -207,6 +210,30 @@ class MasterConsoleIT {
         assertThat(browser.findAll(By.linkText("Users"))).isEmpty();
         browser.get("/users");
         assertThat(browser.findAll(By.id("create-user"))).isEmpty();
+    }
+
+    @Test
+    void aPlatformsPageShowsItsConflictWithTheReasonAndRevokesItAfterConfirmation() {
+        assertThat(api.post("/api/v1/networks", "{\"cidr\":\"10.84.0.0/24\",\"name\":\"taken\"}").status()).isEqualTo(201);
+        JoinedPlatform platform = new JoinedPlatform(api, database);
+        platform.send(platform.change("ipnet", "create", "{\"id\":7,\"name\":\"n7\",\"addr\":\"10.84.0.0\",\"prefix\":23}"));
+        browser.get("/");
+        browser.find(By.cssSelector("#platforms a[href$='/platforms/" + platform.id + "']")).click();
+
+        browser.until(d -> {
+            browser.get("/platforms/" + platform.id);
+            return !browser.findAll(By.cssSelector("#conflicts tbody tr")).isEmpty();
+        });
+        assertThat(browser.text("conflicts")).contains("network_overlap", "10.84.0.0/24");
+        assertThat(browser.text("platform-registered")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        browser.screenshot("master-platform-conflicts");
+
+        browser.find(By.id("revoke")).click();
+        browser.submit("confirm-revoke");
+        assertThat(browser.text("result")).startsWith("Revoked");
+        assertThat(browser.text("platform-state")).isEqualTo("detached");
+        assertThat(api.withToken(platform.token).get("/api/v1/networks").status()).isEqualTo(401);
+        platform.close();
     }
 
     private static long networkOf(String address) {
