@@ -49,9 +49,14 @@ public class AddressQueries {
         return new AddressView(address.toCanonicalString(), status, poolId, network.id(), null, null);
     }
 
-    /** Stored (allocated and reserved) addresses in address order, optionally filtered. */
-    public Page<AddressView> list(Long poolId, Long networkId, String status, String cursor, Integer limit,
-                                  boolean owners) {
+    /**
+     * Stored (allocated and reserved) addresses in address order, optionally filtered.
+     *
+     * @param prefix only addresses inside this block, or null
+     * @param platformId only addresses of this platform, or null
+     */
+    public Page<AddressView> list(Long poolId, Long networkId, String status, IPAddress prefix, String platformId,
+                                  String cursor, Integer limit, boolean owners) {
         int size = Page.limit(limit);
         StringBuilder sql = new StringBuilder("SELECT addr, status, ippool, ipnet, platform_id, owner FROM ip WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
@@ -66,6 +71,15 @@ public class AddressQueries {
         if (status != null) {
             sql.append(" AND status = ?");
             params.add(AddressStatus.storable(status).json());
+        }
+        if (prefix != null) {
+            sql.append(" AND addr_bin BETWEEN ? AND ?");
+            params.add(AddressKey.of(prefix.getLower()));
+            params.add(AddressKey.of(prefix.getUpper()));
+        }
+        if (platformId != null) {
+            sql.append(" AND platform_id = ?");
+            params.add(platformId);
         }
         if (cursor != null && !cursor.isBlank()) {
             sql.append(" AND addr_bin > ?");

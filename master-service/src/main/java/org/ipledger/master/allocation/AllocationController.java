@@ -41,9 +41,11 @@ class AllocationController {
 
     @GetMapping("/api/v1/addresses")
     Page<AddressView> list(@RequestParam(required = false) Long pool, @RequestParam(required = false) Long network,
-                           @RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
+                           @RequestParam(required = false) String status, @RequestParam(required = false) String prefix,
+                           @RequestParam(required = false) String platform, @RequestParam(required = false) String cursor,
                            @RequestParam(required = false) Integer limit, Authentication caller) {
-        return queries.list(pool, network, status, cursor, limit, admin(caller));
+        return queries.list(pool, network, status, prefix == null ? null : AddressParser.network("prefix", prefix), platform,
+                cursor, limit, admin(caller));
     }
 
     @GetMapping("/api/v1/addresses/{address}")

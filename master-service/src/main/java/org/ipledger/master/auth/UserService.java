@@ -72,7 +72,8 @@ public class UserService {
         if (disabled == null) {
             throw ApiException.badRequest("invalid_field", "disabled must be true or false.");
         }
-        if (user.email().equals(caller) && (disabled || !roles.contains(RoleNames.ADMIN))) {
+        // A console session names its user as typed at sign-in, in any case.
+        if (user.email().equalsIgnoreCase(caller.trim()) && (disabled || !roles.contains(RoleNames.ADMIN))) {
             throw ApiException.conflict("self_lockout",
                     "An administrator cannot disable themselves or take " + RoleNames.ADMIN + " from themselves; "
                             + "another administrator can.");

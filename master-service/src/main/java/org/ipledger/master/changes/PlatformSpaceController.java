@@ -1,6 +1,5 @@
 package org.ipledger.master.changes;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/platforms/{platformId}/preflight} and {@code .../conflicts}: for an administrator
@@ -22,13 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 class PlatformSpaceController {
 
     private final Preflight preflight;
-    private final ChangeLog changeLog;
-    private final JsonMapper json;
+    private final RefusedChanges refused;
 
-    PlatformSpaceController(Preflight preflight, ChangeLog changeLog, JsonMapper json) {
+    PlatformSpaceController(Preflight preflight, RefusedChanges refused) {
         this.preflight = preflight;
-        this.changeLog = changeLog;
-        this.json = json;
+        this.refused = refused;
     }
 
     @PostMapping("/api/v1/preflight")
@@ -41,19 +37,10 @@ class PlatformSpaceController {
         return preflight.check(platformId, request);
     }
 
-    /** The platform's refused change events and chunks, newest first, each with its receipt. */
+    /** The platform's refused change events and chunks, newest first, each with its reasons. */
     @GetMapping("/api/v1/platforms/{platformId}/conflicts")
-    Map<String, Object> conflicts(@PathVariable String platformId, @RequestParam(required = false) Integer limit) {
-        List<Map<String, Object>> items = changeLog.conflicts(platformId, Page.limit(limit)).stream().map(c -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("eventId", c.eventId());
-            item.put("kind", c.kind());
-            item.put("error", c.error());
-            item.put("message", c.message());
-            item.put("processedAt", c.processedAt().toInstant().toString());
-            item.put("conflicts", json.readTree(c.receipt()).path("details").path("conflicts"));
-            return item;
-        }).toList();
-        return Map.of("conflicts", items);
+    Map<String, List<RefusedChanges.RefusedChange>> conflicts(@PathVariable String platformId,
+                                                             @RequestParam(required = false) Integer limit) {
+        return Map.of("conflicts", refused.latest(platformId, Page.limit(limit)));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The console's session chain, checked before the API's bearer-token chain: the master's users
  * sign in through {@link UserService#signIn}, the API's own check, throttled per account and client address alike; any signed-in user reads, and
- * only {@code @admin} changes anything, as in the API.
+ * only {@code @admin} changes anything or sees the users, as in the API.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleConfiguration {
@@ -26,6 +26,7 @@ class ConsoleConfiguration {
     SecurityFilterChain console(HttpSecurity http, UserService users) throws Exception {
         ConsoleSecurity.apply(http, (email, password, client) -> users.signIn(new LoginRequest(email, password), Optional.of(client)).roles())
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/users", "/users/**").hasAuthority(RoleNames.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .anyRequest().hasAuthority(RoleNames.ADMIN));
         return http.build();

@@ -63,7 +63,7 @@ class PoolPages {
         model.addAttribute("usage", utilization.of(id));
         model.addAttribute("ranges", Pages.all((cursor, limit) -> ranges.list(id, cursor, limit)));
         // Owner names stay on the platforms' consoles, the master's own included.
-        model.addAttribute("addresses", addresses.list(id, null, null, null, null, false).items());
+        model.addAttribute("addresses", addresses.list(id, null, null, null, null, null, null, false).items());
         model.addAttribute("requestId", UUID.randomUUID().toString());
         return "master/pool";
     }

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A joined platform as {@code GET /api/v1/platforms} shows it: never its secret. {@code lag} is
- * how many ledger entries it has not yet applied, when it has reported its position.
+ * how many ledger entries it has not yet applied, when it has reported its position;
+ * {@code registeredAt} when it first registered.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Platform(String id, String name, String kind, String instanceId, List<String> locations, String state,
-                       Instant lastSeenAt, Long lag) {
+                       Instant registeredAt, Instant lastSeenAt, Long lag) {
 }

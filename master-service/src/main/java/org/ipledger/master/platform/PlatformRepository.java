@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlatformRepository {
 
-    private static final String COLUMNS = "p.id, p.name, p.kind, p.instance_id, p.locations, p.state, p.last_seen_at, "
+    private static final String COLUMNS = "p.id, p.name, p.kind, p.instance_id, p.locations, p.state, p.created_at, p.last_seen_at, "
             + "(SELECT last_seq FROM ledger_position WHERE id = 1) - p.last_applied_seq AS lag";
 
     private final JdbcClient jdbc;
@@ -78,11 +78,16 @@ class PlatformRepository {
                 .params(afterId, limit).query(PlatformRepository::map).list();
     }
 
+    Optional<Platform> find(String platformId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM platform p WHERE p.id = ? AND p.secret IS NOT NULL").param(platformId)
+                .query(PlatformRepository::map).optional();
+    }
+
     private static Platform map(ResultSet rs, int row) throws SQLException {
         Timestamp seen = rs.getTimestamp("last_seen_at");
         return new Platform(rs.getString("id"), rs.getString("name"), rs.getString("kind"), rs.getString("instance_id"),
                 Locations.fromJson(rs.getString("locations")), rs.getString("state"),
-                seen == null ? null : seen.toInstant(), rs.getObject("lag", Long.class));
+                rs.getTimestamp("created_at").toInstant(), seen == null ? null : seen.toInstant(), rs.getObject("lag", Long.class));
     }
 
     /** The id and secret of a registered platform. */

@@ -102,7 +102,7 @@ public class PlatformService {
      */
     public void detach(String platformId) {
         if (!platforms.detached(platformId, newSecret())) {
-            throw ApiException.notFound("platform_not_found", "No platform " + platformId + " has joined.");
+            throw notJoined(platformId);
         }
         secrets.forget(platformId);
         tokens.revoke(platformId);
@@ -133,9 +133,18 @@ public class PlatformService {
         lastRecorded.put(platformId, System.nanoTime());
     }
 
+    /** A platform that has registered, detached or not; never the master itself. */
+    public Platform get(String platformId) {
+        return platforms.find(platformId).orElseThrow(() -> notJoined(platformId));
+    }
+
     public Page<Platform> list(String cursor, Integer limit) {
         int size = Page.limit(limit);
         return Page.of(platforms.page(cursor == null ? "" : cursor, size + 1), size, Platform::id);
+    }
+
+    private static ApiException notJoined(String platformId) {
+        return ApiException.notFound("platform_not_found", "No platform " + platformId + " has joined.");
     }
 
     private String newSecret() {

@@ -130,6 +130,21 @@ class AddressLifecycleIT extends OneMaster {
     }
 
     @Test
+    void addressListIsFilteredByPrefixAndPlatformAndAPrefixWithHostBitsIsRefused() {
+        long pool = new RestFixture(api).poolWithRange("10.88.0.0/24", "10.88.0.1", "10.88.0.254");
+        api.post("/api/v1/pools/" + pool + "/allocations", "{\"requestId\":\"" + UUID.randomUUID() + "\",\"count\":20}");
+
+        Response inside = api.get("/api/v1/addresses?prefix=10.88.0.8/30&platform=master");
+
+        assertThat(inside.json().get("items").findValuesAsString("address"))
+                .containsExactly("10.88.0.8", "10.88.0.9", "10.88.0.10", "10.88.0.11");
+        assertThat(api.get("/api/v1/addresses?prefix=10.88.0.0/24&platform=another").json().get("items")).isEmpty();
+        Response refused = api.get("/api/v1/addresses?prefix=10.88.0.9/30");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error()).isEqualTo("host_bits_set");
+    }
+
+    @Test
     void rangeAndNetworkInUseCannotBeRemoved() {
         RestFixture fixture = new RestFixture(api);
         long network = fixture.network("10.84.0.0/24");

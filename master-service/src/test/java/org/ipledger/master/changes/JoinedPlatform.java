@@ -29,18 +29,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A platform registered on a test master that produces signed records on the changes topic and reads its receipts. */
-final class JoinedPlatform implements AutoCloseable {
+public final class JoinedPlatform implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final String id;
+    public final String id;
     final String secret;
-    final String token;
+    public final String token;
     private final String prefix;
     private final KafkaProducer<String, byte[]> producer;
     private long sequence;
 
-    JoinedPlatform(ApiClient admin, LedgerDatabase database) {
+    public JoinedPlatform(ApiClient admin, LedgerDatabase database) {
         JsonNode registration = admin.post("/api/v1/platforms",
                 "{\"name\":\"vm\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
         this.id = registration.get("platformId").asString();
@@ -52,7 +52,7 @@ final class JoinedPlatform implements AutoCloseable {
     }
 
     /** A change event JSON of this platform with a fresh UUID event id. */
-    String change(String table, String op, String row) {
+    public String change(String table, String op, String row) {
         return change(UUID.randomUUID().toString(), table, op, row);
     }
 
@@ -84,7 +84,7 @@ final class JoinedPlatform implements AutoCloseable {
         return JSON.readTree(message).get("eventId").asString();
     }
 
-    void send(String... messages) {
+    public void send(String... messages) {
         for (String message : messages) {
             sendSigned(message, secret);
         }

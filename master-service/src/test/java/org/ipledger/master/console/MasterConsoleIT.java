@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.LedgerDatabase;
+import org.ipledger.master.changes.JoinedPlatform;
 import org.ipledger.testing.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The master's console in a real headless Chromium against a running master. Every sign-in comes
@@ -28,13 +30,15 @@ class MasterConsoleIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static LedgerDatabase database;
     private static MasterInstance master;
     private static ApiClient api;
     private static Browser browser;
 
     @BeforeAll
     static void startMasterAndBrowser() {
-        master = LedgerDatabase.fresh().startMaster("ipledger.auth.login-throttle.address-failures=1000");
+        database = LedgerDatabase.fresh();
+        master = database.startMaster("ipledger.auth.login-throttle.address-failures=1000");
         api = master.adminClient();
         browser = Browser.open(master.baseUrl());
     }
@@ -139,6 +143,101 @@ class MasterConsoleIT {
         block.click();
         assertThat(browser.find(By.cssSelector("#address-map [data-address='10.80.3.1']")).getAttribute("data-status"))
                 .isEqualTo("allocated");
+    }
+
+    @Test
+    void addressesAreFoundByPrefixStatusAndPlatformAndAnAddressShowsItsHistoryFromTheLedger() {
+        api.post("/api/v1/networks", "{\"cidr\":\"10.82.0.0/24\",\"name\":\"history\"}");
+        long pool = api.post("/api/v1/pools", "{\"name\":\"history-pool\"}").json().get("id").asLong();
+        api.post("/api/v1/pools/" + pool + "/ranges", "{\"start\":\"10.82.0.10\",\"end\":\"10.82.0.20\"}");
+        api.post("/api/v1/pools/" + pool + "/allocations", "{\"count\":2,\"requestId\":\"" + UUID.randomUUID() + "\"}");
+        assertThat(api.patch("/api/v1/addresses/10.82.0.11", "{\"status\":\"reserved\"}").status()).isEqualTo(200);
+
+        browser.get("/addresses").type("prefix", "10.82.0.0/24").type("platform", "master").submit("search-addresses");
+        assertThat(browser.findAll(By.cssSelector("#addresses tbody tr"))).extracting(WebElement::getText)
+                .containsExactly("10.82.0.10 allocated " + pool + " " + networkOf("10.82.0.10") + " master",
+                        "10.82.0.11 reserved " + pool + " " + networkOf("10.82.0.11") + " master");
+        new Select(browser.find(By.id("status"))).selectByValue("reserved");
+        browser.submit("search-addresses");
+        assertThat(browser.findAll(By.cssSelector("#addresses tbody tr"))).hasSize(1);
+
+        browser.find(By.linkText("10.82.0.11")).click();
+
+        assertThat(browser.text("address-status")).isEqualTo("reserved");
+        assertThat(browser.findAll(By.cssSelector("#history tbody tr"))).extracting(row -> row.findElements(By.tagName("td")).get(2).getText())
+                .containsExactly("address_reserved", "address_allocated");
+        browser.screenshot("master-address-history");
+        browser.get("/addresses").type("prefix", "10.82.0.1/24").submit("search-addresses");
+        assertThat(browser.text("search-error")).startsWith("prefix '10.82.0.1/24' has host bits set");
+    }
+
+    @Test
+    void theLedgerPageFollowsNewEntriesWithoutAReload() {
+        browser.get("/ledger");
+        String before = browser.find(By.cssSelector("#ledger")).getText();
+
+        long network = api.post("/api/v1/networks", "{\"cidr\":\"10.83.0.0/24\",\"name\":\"live\"}").json().get("id").asLong();
+
+        browser.until(d -> d.findElement(By.id("ledger")).getText().contains("network:" + network));
+        assertThat(before).doesNotContain("network:" + network);
+        browser.screenshot("master-ledger");
+    }
+
+    @Test
+    void anAdministratorCreatesAUserSeesTheApisRefusalNextToTheFieldChangesRolesAndCannotDisableThemselves() {
+        browser.get("/users").type("email", "operator@ipledger.test").type("password", "short").submit("create-user");
+        assertThat(browser.text("password-error")).isEqualTo("password must have at least 8 characters.");
+
+        browser.type("password", "long-enough-1").submit("create-user");
+        assertThat(browser.text("result")).isEqualTo("Created operator@ipledger.test.");
+        browser.find(By.cssSelector("button[aria-label='Make administrator operator@ipledger.test']")).click();
+        assertThat(browser.text("result")).isEqualTo("operator@ipledger.test is an administrator.");
+        browser.find(By.cssSelector("button[aria-label='Disable operator@ipledger.test']")).click();
+        assertThat(browser.text("result")).isEqualTo("operator@ipledger.test is disabled.");
+        assertThat(api.get("/api/v1/users").body()).contains("\"email\":\"operator@ipledger.test\",\"roles\":[\"@admin\"],\"disabled\":true");
+
+        browser.find(By.cssSelector("button[aria-label='Disable " + MasterInstance.ADMIN_EMAIL + "']")).click();
+        assertThat(browser.text("result-error")).startsWith("An administrator cannot disable themselves");
+        browser.screenshot("master-users-self-lockout");
+    }
+
+    @Test
+    void aUserWithoutTheAdministratorRoleHasNoUsersPage() {
+        assertThat(api.post("/api/v1/users", "{\"email\":\"reader@ipledger.test\",\"password\":\"reader-password\",\"roles\":[]}")
+                .status()).isEqualTo(201);
+        browser.signOut().signIn("reader@ipledger.test", "reader-password");
+
+        assertThat(browser.findAll(By.linkText("Users"))).isEmpty();
+        browser.get("/users");
+        assertThat(browser.findAll(By.id("create-user"))).isEmpty();
+    }
+
+    @Test
+    void aPlatformsPageShowsItsConflictWithTheReasonAndRevokesItAfterConfirmation() {
+        assertThat(api.post("/api/v1/networks", "{\"cidr\":\"10.84.0.0/24\",\"name\":\"taken\"}").status()).isEqualTo(201);
+        JoinedPlatform platform = new JoinedPlatform(api, database);
+        platform.send(platform.change("ipnet", "create", "{\"id\":7,\"name\":\"n7\",\"addr\":\"10.84.0.0\",\"prefix\":23}"));
+        browser.get("/");
+        browser.find(By.cssSelector("#platforms a[href$='/platforms/" + platform.id + "']")).click();
+
+        browser.until(d -> {
+            browser.get("/platforms/" + platform.id);
+            return !browser.findAll(By.cssSelector("#conflicts tbody tr")).isEmpty();
+        });
+        assertThat(browser.text("conflicts")).contains("network_overlap", "10.84.0.0/24");
+        assertThat(browser.text("platform-registered")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        browser.screenshot("master-platform-conflicts");
+
+        browser.find(By.id("revoke")).click();
+        browser.submit("confirm-revoke");
+        assertThat(browser.text("result")).startsWith("Revoked");
+        assertThat(browser.text("platform-state")).isEqualTo("detached");
+        assertThat(api.withToken(platform.token).get("/api/v1/networks").status()).isEqualTo(401);
+        platform.close();
+    }
+
+    private static long networkOf(String address) {
+        return api.get("/api/v1/addresses/" + address).json().get("networkId").asLong();
     }
 
     @Test
