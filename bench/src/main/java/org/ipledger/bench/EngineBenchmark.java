@@ -16,7 +16,6 @@ import org.ipledger.master.allocation.FreeSpaceIndex;
 import org.ipledger.master.allocation.FreeSpaceIndexes;
 import org.ipledger.master.allocation.Reply;
 import org.ipledger.master.platform.MasterPlatform;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The allocation engine on big pools: a /8 with 10,000,000 addresses allocated and an IPv6 /64
@@ -37,39 +36,12 @@ public final class EngineBenchmark {
         LedgerDatabase database = LedgerDatabase.fresh();
         try (MasterInstance master = database.startMaster()) {
             RestFixture rest = new RestFixture(master.adminClient());
-            long v4Network = rest.network("10.0.0.0/8");
-            long v4Pool = rest.pool("big v4");
-            rest.rangeCidr(v4Pool, "10.0.0.0/8");
-            preload(database.jdbc(), "IPv4 /8", ipv4Count,
-                    "CONCAT(UNHEX('00000000000000000000FFFF'), UNHEX(LPAD(HEX(167772160 + seq), 8, '0')))",
-                    "INET_NTOA(167772160 + seq)", 4, v4Network, v4Pool);
-            measure(master, v4Pool, "IPv4 /8 with " + ipv4Count + " allocated");
-
-            long v6Network = rest.network("2001:db8::/64");
-            long v6Pool = rest.pool("big v6");
-            rest.rangeCidr(v6Pool, "2001:db8::/64");
-            preload(database.jdbc(), "IPv6 /64", ipv6Count,
-                    "CONCAT(UNHEX('20010DB8000000000000'), UNHEX(LPAD(HEX(seq), 12, '0')))",
-                    "INET6_NTOA(CONCAT(UNHEX('20010DB8000000000000'), UNHEX(LPAD(HEX(seq), 12, '0'))))",
-                    6, v6Network, v6Pool);
-            measure(master, v6Pool, "IPv6 /64 with " + ipv6Count + " allocated");
+            BigPool v4 = BigPool.ipv4(rest, database.jdbc(), ipv4Count);
+            measure(master, v4.pool(), "IPv4 /8 with " + ipv4Count + " allocated");
+            BigPool v6 = BigPool.ipv6(rest, database.jdbc(), ipv6Count);
+            measure(master, v6.pool(), "IPv6 /64 with " + ipv6Count + " allocated");
         }
         System.exit(0);
-    }
-
-    /** Inserts addresses 1..count of the pool straight into the address table, a million per statement. */
-    private static void preload(JdbcTemplate jdbc, String label, long count, String keyExpression, String textExpression,
-                                int family, long network, long pool) {
-        long start = System.nanoTime();
-        for (long from = 1; from <= count; from += 1_000_000) {
-            long to = Math.min(count, from + 999_999);
-            jdbc.update("INSERT INTO ip (addr_bin, addr, family, ipnet, ippool, status, platform_id) SELECT "
-                    + keyExpression + ", " + textExpression + ", " + family + ", " + network + ", " + pool
-                    + ", 'allocated', 'master' FROM seq_" + from + "_to_" + to);
-        }
-        // The index was built before the preload; make every instance rebuild it from the table.
-        jdbc.update("UPDATE ippool SET ranges_version = ranges_version + 1 WHERE id = ?", pool);
-        System.out.printf("preload %s: %,d rows in %.1f s%n", label, count, (System.nanoTime() - start) / 1e9);
     }
 
     private static void measure(MasterInstance master, long pool, String label) throws Exception {

@@ -79,7 +79,7 @@ public class AddressAllocator {
                 .orElseGet(() -> CompletableFuture.completedFuture(networkAddresses.release(address, platformId)));
     }
 
-    private static Reply join(CompletableFuture<Reply> reply) {
+    static Reply join(CompletableFuture<Reply> reply) {
         try {
             return reply.join();
         } catch (CompletionException e) {

@@ -1,5 +1,6 @@
 package org.ipledger.master.allocation;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -98,6 +99,31 @@ public final class FreeSpaceIndex {
     /** Addresses in use, service addresses excluded. */
     public long usedCount() {
         return ranges.stream().mapToLong(RangeSpace::usedCount).sum();
+    }
+
+    /**
+     * The stored addresses of this pool's ranges in one network, per block: {@code blocks}
+     * consecutive blocks of {@code 2^blockBits} addresses from the value {@code first}. Counted
+     * by rank in the bitmaps, so free addresses are never visited.
+     */
+    long[] storedPerBlock(long networkId, BigInteger first, int blockBits, int blocks) {
+        long[] counts = new long[blocks];
+        BigInteger size = BigInteger.ONE.shiftLeft(blockBits);
+        BigInteger last = first.add(size.multiply(BigInteger.valueOf(blocks))).subtract(BigInteger.ONE);
+        for (RangeSpace range : ranges) {
+            BigInteger from = AddressKey.value(range.start()).max(first);
+            BigInteger to = AddressKey.value(range.end()).min(last);
+            if (range.networkId() != networkId || from.compareTo(to) > 0) {
+                continue;
+            }
+            int firstBlock = from.subtract(first).shiftRight(blockBits).intValueExact();
+            int lastBlock = to.subtract(first).shiftRight(blockBits).intValueExact();
+            for (int block = firstBlock; block <= lastBlock; block++) {
+                BigInteger blockStart = first.add(size.multiply(BigInteger.valueOf(block)));
+                counts[block] += range.storedBetween(blockStart, blockStart.add(size).subtract(BigInteger.ONE));
+            }
+        }
+        return counts;
     }
 
     /** Heap used by the bitmaps of this index. */

@@ -64,6 +64,10 @@ final class PoolChange {
         }
     }
 
+    long[] countStored(PoolOperation.CountStored count) {
+        return index.storedPerBlock(count.networkId(), count.first(), count.blockBits(), count.blocks());
+    }
+
     private FreeSpaceIndex.Slot claim(IPAddress address) {
         RangeSpace range = rangeOf(address);
         refuseService(range, address);

@@ -1,5 +1,6 @@
 package org.ipledger.master.allocation;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
+import org.ipledger.master.platform.MasterPlatform;
 import org.springframework.http.HttpStatus;
 
 /** An operation on the addresses of one pool; operations run in batches under the pool's lock. */
@@ -95,6 +97,40 @@ sealed interface PoolOperation {
         @Override
         public HttpStatus successStatus() {
             return HttpStatus.NO_CONTENT;
+        }
+    }
+
+    /**
+     * Counts the pool's stored addresses in one network per block ({@code blocks} blocks of
+     * {@code 2^blockBits} addresses from the value {@code first}). A read, queued like the changes
+     * so that it sees the pool's index current and never while a change is applied to it.
+     */
+    record CountStored(long poolId, long networkId, BigInteger first, int blockBits, int blocks)
+            implements PoolOperation {
+
+        @Override
+        public Optional<String> requestId() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String platformId() {
+            return MasterPlatform.ID;
+        }
+
+        @Override
+        public String describe() {
+            return "count|" + poolId + "|" + networkId + "|" + first + "|" + blockBits + "|" + blocks;
+        }
+
+        @Override
+        public Object applyTo(PoolChange change) {
+            return change.countStored(this);
+        }
+
+        @Override
+        public HttpStatus successStatus() {
+            return HttpStatus.OK;
         }
     }
 }

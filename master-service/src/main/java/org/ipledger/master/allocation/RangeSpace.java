@@ -18,6 +18,7 @@ final class RangeSpace {
     private final IPAddress start;
     private final IPAddress end;
     private final BigInteger startValue;
+    private final BigInteger endValue;
     private final long lastOffset;
     private final UsedOffsets used = new UsedOffsets();
     private final UsedOffsets service = new UsedOffsets();
@@ -31,7 +32,8 @@ final class RangeSpace {
         this.start = start;
         this.end = end;
         this.startValue = AddressKey.value(start);
-        this.lastOffset = AddressKey.value(end).subtract(startValue).longValue();
+        this.endValue = AddressKey.value(end);
+        this.lastOffset = endValue.subtract(startValue).longValue();
     }
 
     long rangeId() {
@@ -112,6 +114,21 @@ final class RangeSpace {
 
     long usedCount() {
         return used.cardinality() - service.cardinality();
+    }
+
+    /**
+     * How many stored addresses of this range lie in {@code [from, to]} (address values, clipped
+     * to the range): used offsets counted by rank, service addresses left out.
+     */
+    long storedBetween(BigInteger from, BigInteger to) {
+        BigInteger low = from.max(startValue);
+        BigInteger high = to.min(endValue);
+        if (low.compareTo(high) > 0) {
+            return 0;
+        }
+        long first = low.subtract(startValue).longValue();
+        long last = high.subtract(startValue).longValue();
+        return used.count(first, last) - service.count(first, last);
     }
 
     long sizeInBytes() {

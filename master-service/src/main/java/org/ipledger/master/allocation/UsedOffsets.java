@@ -1,5 +1,6 @@
 package org.ipledger.master.allocation;
 
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -57,6 +58,23 @@ public final class UsedOffsets {
             candidate = ((high & LOW_MASK) + 1) << 32;
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * How many offsets in {@code [from, to]} (unsigned, inclusive) are used: a rank difference in
+     * each bitmap the interval touches, so it costs the same for ten used offsets or ten million.
+     */
+    public long count(long from, long to) {
+        long total = 0;
+        int first = high(from);
+        int last = high(to);
+        for (Map.Entry<Integer, RoaringBitmap> block : blocks.subMap(first, true, last, true).entrySet()) {
+            int high = block.getKey();
+            long low = high == first ? from & LOW_MASK : 0;
+            long top = high == last ? to & LOW_MASK : LOW_MASK;
+            total += block.getValue().rangeCardinality(low, top + 1);
+        }
+        return total;
     }
 
     /** Compacts runs after a bulk load. */

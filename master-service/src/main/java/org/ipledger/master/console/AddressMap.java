@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
 import org.ipledger.addressing.ServiceAddresses;
+import org.ipledger.master.allocation.StoredCounts;
 import org.ipledger.master.network.Network;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The map of a network, or of one block inside it: one cell per address when the block has at
- * most 256 addresses, otherwise 256 sub-blocks with their counts of stored addresses. Counts come
- * from one grouped query over the network's index on {@code ip}; free addresses are never listed.
+ * most 256 addresses (their at most 256 stored rows read), otherwise 256 sub-blocks with their
+ * counts of stored addresses from {@link StoredCounts}: neither free addresses nor the stored rows
+ * of a big block are listed.
  */
 @Component
 class AddressMap {
@@ -39,9 +41,11 @@ class AddressMap {
     }
 
     private final JdbcClient jdbc;
+    private final StoredCounts storedCounts;
 
-    AddressMap(JdbcClient jdbc) {
+    AddressMap(JdbcClient jdbc, StoredCounts storedCounts) {
         this.jdbc = jdbc;
+        this.storedCounts = storedCounts;
     }
 
     View of(Network network, IPAddress scope) {
@@ -69,25 +73,15 @@ class AddressMap {
     }
 
     private List<Block> blocks(Network network, IPAddress scope, int hostBits) {
-        int blockHostBits = hostBits - WIDTH_BITS;
-        // The block's index is the WIDTH_BITS bits after the scope's prefix in the 16-byte key.
-        int offsetBits = 128 - hostBits;
-        Map<Integer, Long> counts = new HashMap<>();
-        jdbc.sql("SELECT (CONV(HEX(SUBSTRING(addr_bin, ?, 2)), 16, 10) >> ?) & 255, COUNT(*) FROM ip "
-                        + "WHERE ipnet = ? AND addr_bin BETWEEN ? AND ? GROUP BY 1")
-                .params(offsetBits / 8 + 1, 8 - offsetBits % 8, network.id(),
-                        AddressKey.of(scope.getLower()), AddressKey.of(scope.getUpper()))
-                .query(rs -> {
-                    counts.put(rs.getInt(1), rs.getLong(2));
-                });
+        long[] counts = storedCounts.perBlock(network.id(), scope, WIDTH_BITS);
         BigInteger first = AddressKey.value(scope.getLower());
-        BigInteger size = BigInteger.ONE.shiftLeft(blockHostBits);
+        BigInteger size = BigInteger.ONE.shiftLeft(hostBits - WIDTH_BITS);
         int family = AddressKey.family(scope);
         int prefix = scope.getPrefixLength() + WIDTH_BITS;
         List<Block> blocks = new ArrayList<>();
-        for (int i = 0; i < 1 << WIDTH_BITS; i++) {
+        for (int i = 0; i < counts.length; i++) {
             IPAddress start = AddressKey.fromValue(family, first.add(size.multiply(BigInteger.valueOf(i))));
-            blocks.add(new Block(start.toCanonicalString() + "/" + prefix, new Usage(counts.getOrDefault(i, 0L), size)));
+            blocks.add(new Block(start.toCanonicalString() + "/" + prefix, new Usage(counts[i], size)));
         }
         return blocks;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import inet.ipaddr.IPAddress;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ipledger.master.allocation.StoredCounts;
 import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRequest;
 import org.ipledger.master.network.NetworkService;
@@ -65,11 +66,13 @@ class NetworkPages {
     private final NetworkService networks;
     private final SpaceUsage usage;
     private final AddressMap map;
+    private final StoredCounts storedCounts;
 
-    NetworkPages(NetworkService networks, SpaceUsage usage, AddressMap map) {
+    NetworkPages(NetworkService networks, SpaceUsage usage, AddressMap map, StoredCounts storedCounts) {
         this.networks = networks;
         this.usage = usage;
         this.map = map;
+        this.storedCounts = storedCounts;
     }
 
     @GetMapping("/networks")
@@ -96,7 +99,7 @@ class NetworkPages {
             throw ApiException.badRequest("block_outside_network", "block " + block + " is not inside " + network.cidr() + ".");
         }
         model.addAttribute("network", network);
-        model.addAttribute("usage", new Usage(usage.storedPerNetwork().getOrDefault(id, 0L), network.block().getCount()));
+        model.addAttribute("usage", new Usage(storedCounts.stored(id, network.block()), network.block().getCount()));
         model.addAttribute("ranges", usage.rangesIn(id));
         model.addAttribute("map", map.of(network, scope));
         return "master/network";

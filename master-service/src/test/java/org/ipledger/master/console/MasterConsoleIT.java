@@ -133,6 +133,7 @@ class MasterConsoleIT {
         assertThat(api.post("/api/v1/pools/" + pool + "/ranges", "{\"cidr\":\"10.80.3.0/24\"}").status()).isEqualTo(201);
         ApiClient.Response allocated = api.post("/api/v1/pools/" + pool + "/allocations", "{\"count\":64,\"requestId\":\"" + UUID.randomUUID() + "\"}");
         assertThat(allocated.status()).as(allocated.body()).isEqualTo(201);
+        assertThat(api.patch("/api/v1/addresses/10.80.7.5", "{\"status\":\"reserved\"}").status()).isEqualTo(200);
 
         browser.get("/networks/" + network);
 
@@ -140,6 +141,7 @@ class MasterConsoleIT {
         assertThat(browser.findAll(By.cssSelector("#block-map .block"))).hasSize(256);
         WebElement block = browser.find(By.cssSelector("#block-map a[title^='64 of 256']"));
         assertThat(block.getText()).contains("10.80.3.0/24");
+        assertThat(browser.find(By.cssSelector("#block-map a[title^='1 of 256']")).getText()).contains("10.80.7.0/24");
         block.click();
         assertThat(browser.find(By.cssSelector("#address-map [data-address='10.80.3.1']")).getAttribute("data-status"))
                 .isEqualTo("allocated");
