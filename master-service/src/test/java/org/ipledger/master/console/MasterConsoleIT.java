@@ -62,7 +62,7 @@ class MasterConsoleIT {
         browser.screenshot("master-signin-wrong-password");
 
         browser.signIn(MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
-        assertThat(browser.path()).isEqualTo("/");
+        assertThat(browser.awaitPath("/")).isEqualTo("/");
         assertThat(browser.text("last-seq")).matches("\\d+");
         assertThat(browser.text("no-platforms")).isEqualTo("No platform has joined yet.");
     }
