@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -71,8 +72,7 @@ public final class Browser implements AutoCloseable {
         get("/signin");
         type("email", email);
         type("password", password);
-        find(By.cssSelector("form button[type=submit]")).click();
-        return this;
+        return clickAndAwaitNextPage(By.cssSelector("form button[type=submit]"));
     }
 
     /** Forgets the session: the next page needs signing in again. */
@@ -89,7 +89,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser submit(String formId) {
-        find(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        return clickAndAwaitNextPage(By.cssSelector("#" + formId + " button[type=submit]"));
+    }
+
+    /** A click returns before the form's answer loads: what the test reads next must be on the new page. */
+    private Browser clickAndAwaitNextPage(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(button).click();
+        until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 
