@@ -129,8 +129,13 @@ public final class LedgerDatabase {
         return jdbc.queryForList("SELECT type FROM ledger_entry WHERE entity_key = ? ORDER BY seq", String.class, entityKey);
     }
 
-    /** A fingerprint of every ledger table's content: equal before and after means nothing changed. */
+    /**
+     * A fingerprint of every ledger table's content once the sequencer has numbered every entry
+     * (it numbers them in the background, after their writes commit): equal before and after
+     * means nothing changed.
+     */
     public String contentChecksum() {
+        ledgerIsGapFree();
         StringBuilder checksum = new StringBuilder();
         for (String table : LEDGER_TABLES) {
             jdbc.query("CHECKSUM TABLE " + table, rs -> {
