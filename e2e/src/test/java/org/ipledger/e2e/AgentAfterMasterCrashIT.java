@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 
 import org.ipledger.agent.KillableAgent;
 import org.ipledger.agent.PlatformDatabases;
+import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
@@ -44,13 +45,17 @@ import org.ipledger.master.RestFixture;
  * until answered. The agent is killed and restarted, then the master with its broker: every
  * request is answered within {@link #RECOVERY} of the faulted process being back, the same way
  * on retry, and nothing stays allocated on the master without its answer. With the master
- * stopped, a write through the agent answers 503 with Retry-After within {@link #FAIL_FAST}.
+ * stopped, a write through the agent answers 503 with Retry-After within {@link #FAIL_FAST}, and
+ * an agent restarted meanwhile stays up, waiting to capture, and captures what the platform wrote
+ * during the outage once the master is back.
  */
 class AgentAfterMasterCrashIT {
 
     private static final Logger log = LoggerFactory.getLogger(AgentAfterMasterCrashIT.class);
     private static final Duration RECOVERY = Duration.ofSeconds(30);
     private static final Duration FAIL_FAST = Duration.ofSeconds(10);
+    /** How long one start of the agent's capture waits for the master's Kafka (60 s by default). */
+    private static final Duration CAPTURE_START_WAIT = Duration.ofSeconds(5);
     private static final int CLIENTS = 3;
     private static final Duration PAUSE = Duration.ofMillis(200);
     /** How long the clients go on after the last fault, to show writes flow again. */
@@ -68,6 +73,7 @@ class AgentAfterMasterCrashIT {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private KillableMaster master;
     private KillableAgent agent;
+    private PlatformDatabase platformDb;
 
     @AfterEach
     void stopAll() {
@@ -125,7 +131,8 @@ class AgentAfterMasterCrashIT {
     }
 
     @Test
-    void aWriteThroughTheAgentFailsFastWhileTheMasterIsStoppedAndSucceedsSoonAfterItIsBack() throws Exception {
+    void aWriteThroughTheAgentFailsFastWhileTheMasterIsStoppedAndSucceedsSoonAfterItIsBackAlsoAfterTheAgentRestarted()
+            throws Exception {
         long pool = startMasterWithPoolAndJoinedAgent("10.71.0.0/24", "10.71.0.1", "10.71.0.254");
         ApiClient api = agentAdmin();
         assertThat(allocate(api, pool, UUID.randomUUID().toString(), "vm-before").statusCode()).isEqualTo(201);
@@ -141,6 +148,14 @@ class AgentAfterMasterCrashIT {
         assertThat(during.body()).contains("master_unreachable");
         assertThat(answeredIn).isLessThanOrEqualTo(FAIL_FAST);
 
+        // Restarted while the broker is away, the agent once exited when capture could not start.
+        agent.killAndRestart();
+        platformDb.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('written-while-away', '10.72.0.0', 24)")
+                .update();
+        Thread.sleep(CAPTURE_START_WAIT.multipliedBy(3).toMillis());
+        assertThat(agent.client().get("/api/v1/integration").json().get("state").asString()).isEqualTo("active");
+        assertThat(allocate(api, pool, requestId, "vm-during").statusCode()).isEqualTo(503);
+
         master.restart();
         Instant back = Instant.now();
         HttpResponse<String> after = Awaitility.await().atMost(RECOVERY).pollInterval(PAUSE)
@@ -148,6 +163,16 @@ class AgentAfterMasterCrashIT {
         log.info("writes through the agent succeed again {} ms after the master was back", Duration.between(back, Instant.now()).toMillis());
         assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
         assertThat(ledger.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", requestId)).isEqualTo(1);
+        Awaitility.await().atMost(RECOVERY).pollInterval(PAUSE).alias("the network written during the outage on the master")
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getRemainingTimeInMS() <= PAUSE.toMillis()) {
+                        log.info("agent's log:\n{}", agent.logTail());
+                    }
+                })
+                .until(() -> ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.72.0.0'") == 1);
+        Duration captured = Duration.between(back, Instant.now());
+        log.info("the network written during the outage reached the master {} ms after it was back", captured.toMillis());
+        assertThat(captured).isLessThanOrEqualTo(RECOVERY);
     }
 
     /** Allocates with an owner, retrying the same requestId after a 503 or a lost connection, until stopped. */
@@ -225,8 +250,9 @@ class AgentAfterMasterCrashIT {
      * pool. The agent starts while the master does: it needs the master only to join.
      */
     private long startMasterWithPoolAndJoinedAgent(String cidr, String first, String last) throws Exception {
-        Future<KillableAgent> startedAgent = clients.submit(() -> KillableAgent.start(dataDirs.resolve("agent"),
-                PlatformDatabases.fresh()));
+        platformDb = PlatformDatabases.fresh();
+        Future<KillableAgent> startedAgent = clients.submit(() -> KillableAgent.start(dataDirs.resolve("agent"), platformDb,
+                "ipledger.agent.capture.start-wait=" + CAPTURE_START_WAIT.toSeconds() + "s"));
         try {
             master = KillableMaster.start(ledger, dataDirs.resolve("master"));
         } finally {

@@ -37,8 +37,10 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
      * @param unusedStructureGrace how long a network or pool the platform created locally, and the
      *        master has confirmed, stays in the platform's tables after the last local address in it
      *        is gone: the platform may still be inserting into it
+     * @param startWait how long one start of capture waits for the master's Kafka (the platform's
+     *        replies topic) before it gives up and tries again
      */
-    public record Capture(@DefaultValue("60s") Duration unusedStructureGrace) {
+    public record Capture(@DefaultValue("60s") Duration unusedStructureGrace, @DefaultValue("60s") Duration startWait) {
     }
 
     /** The master's URL and an administrator's credentials, used once to join. */

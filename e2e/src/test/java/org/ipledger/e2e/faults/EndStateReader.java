@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.ipledger.agent.migration.MasterFixture;
+import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.e2e.LedgerTopic;
 import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
@@ -20,7 +22,8 @@ import org.ipledger.master.MasterInstance;
 
 /**
  * Reads what a fault run left: the master's rows and ledger topic, each platform's view of the
- * two pools through its agent beside the master's, and where every locally written row is.
+ * two pools through its agent beside the master's, where every locally written row is, and what
+ * the master and the other platforms read of the addresses a platform wrote locally.
  */
 final class EndStateReader {
 
@@ -47,7 +50,7 @@ final class EndStateReader {
             if (!agents.stream().allMatch(agent -> "active".equals(agent.state()))) {
                 return false;
             }
-            if (agents.stream().anyMatch(agent -> localNetworks(agent) > 0)) {
+            if (agents.stream().anyMatch(agent -> localRows(agent) > 0)) {
                 return false;
             }
             String masterView = withoutOwners(view(masterClient()));
@@ -60,19 +63,27 @@ final class EndStateReader {
     EndState read(LedgerDatabase ledger, List<LocalWriter.Write> writes) {
         List<EndState.MasterAddress> rows = ledger.jdbc().query("SELECT addr, request_id, platform_id FROM ip",
                 (rs, n) -> new EndState.MasterAddress(rs.getString(1), rs.getString(2), rs.getString(3)));
-        String masterRaw = view(masterClient());
+        List<String> capturedAddresses = writes.stream().map(LocalWriter.Write::address)
+                .filter(address -> ledger.count("SELECT COUNT(*) FROM ip WHERE addr = ?", address) > 0).toList();
+        String masterRaw = view(masterClient()) + addresses(masterClient(), capturedAddresses);
         Map<Integer, String> raw = new HashMap<>();
         Map<Integer, String> replicas = new HashMap<>();
         Map<Integer, String> states = new HashMap<>();
+        Map<Integer, Map<String, String>> ownersAtHome = new HashMap<>();
         for (AgentNode agent : agents) {
             String view = view(agentClient(agent));
-            raw.put(agent.platform(), view);
             replicas.put(agent.platform(), withoutOwners(view));
+            raw.put(agent.platform(), view + addresses(agentClient(agent), capturedAddresses));
             states.put(agent.platform(), agent.state());
+            ownersAtHome.put(agent.platform(), owners(agentClient(agent), writes.stream()
+                    .filter(write -> write.platform() == agent.platform()).map(LocalWriter.Write::address)
+                    .filter(capturedAddresses::contains).toList()));
         }
+        List<EndState.LedgerRecord> ledgerRecords = ledgerRecords(ledger);
+        String ledgerText = String.join("\n", ledgerRecords.stream().map(EndState.LedgerRecord::entry).toList());
         Map<Integer, List<String>> foreign = new HashMap<>();
         for (AgentNode agent : agents) {
-            List<String> outside = new ArrayList<>(List.of(masterRaw));
+            List<String> outside = new ArrayList<>(List.of(masterRaw, ledgerText));
             raw.forEach((platform, view) -> {
                 if (platform != agent.platform()) {
                     outside.add(view);
@@ -80,8 +91,8 @@ final class EndStateReader {
             });
             foreign.put(agent.platform(), outside);
         }
-        return new EndState(rows, ledgerRecords(ledger), withoutOwners(masterRaw), replicas, states, captured(ledger, writes),
-                foreign);
+        return new EndState(rows, ledgerRecords, withoutOwners(view(masterClient())), replicas, states,
+                captured(ledger, writes, ownersAtHome), foreign, MasterFixture.textOccurrences(ledger, EndState.OWNER_MARK));
     }
 
     private List<EndState.LedgerRecord> ledgerRecords(LedgerDatabase ledger) {
@@ -98,24 +109,51 @@ final class EndStateReader {
         return entries.stream().map(entry -> new EndState.LedgerRecord(entry.get("seq").asLong(), entry.toString())).toList();
     }
 
-    private List<EndState.CapturedRow> captured(LedgerDatabase ledger, List<LocalWriter.Write> writes) {
+    /** Each local write's four rows, where they are now; a write whose commit failed and that is nowhere never happened. */
+    private List<EndState.CapturedRow> captured(LedgerDatabase ledger, List<LocalWriter.Write> writes,
+                                                Map<Integer, Map<String, String>> ownersAtHome) {
         List<EndState.CapturedRow> rows = new ArrayList<>();
         for (LocalWriter.Write write : writes) {
-            String address = write.cidr().substring(0, write.cidr().indexOf('/'));
-            int onMaster = (int) ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = ? AND prefix = 24", address);
-            AgentNode agent = agents.stream().filter(a -> a.platform() == write.platform()).findFirst().orElseThrow();
-            boolean local = agent.database().jdbc().sql("SELECT COUNT(*) FROM ipnet WHERE addr = ?").param(address)
-                    .query(Long.class).single() > 0;
-            // A write whose commit failed and that is nowhere never happened.
-            if (write.certain() || onMaster > 0 || local) {
-                rows.add(new EndState.CapturedRow(write.platform(), "ipnet", write.cidr(), onMaster, local));
+            PlatformDatabase local = agents.stream().filter(a -> a.platform() == write.platform()).findFirst().orElseThrow()
+                    .database();
+            List<EndState.CapturedRow> four = List.of(
+                    row(write, "ipnet", write.cidr(), ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = ? AND prefix = 24",
+                            write.networkAddress()), local, "SELECT COUNT(*) FROM ipnet WHERE addr = ?", write.networkAddress()),
+                    row(write, "ippool", write.pool(), ledger.count("SELECT COUNT(*) FROM ippool WHERE name = ?", write.pool()),
+                            local, "SELECT COUNT(*) FROM ippool WHERE name = ?", write.pool()),
+                    row(write, "ippool_range", write.rangeStart() + "-" + write.rangeEnd(),
+                            ledger.count("SELECT COUNT(*) FROM ippool_range WHERE start_addr = ? AND end_addr = ?",
+                                    write.rangeStart(), write.rangeEnd()),
+                            local, "SELECT COUNT(*) FROM ippool_range WHERE start_addr = ?", write.rangeStart()),
+                    address(write, ledger.count("SELECT COUNT(*) FROM ip WHERE addr = ?", write.address()), local,
+                            ownersAtHome.getOrDefault(write.platform(), Map.of()).get(write.address())));
+            if (write.certain() || four.stream().anyMatch(row -> row.copiesOnMaster() > 0 || row.leftLocally())) {
+                rows.addAll(four);
             }
         }
         return rows;
     }
 
-    private static long localNetworks(AgentNode agent) {
-        return agent.database().jdbc().sql("SELECT COUNT(*) FROM ipnet").query(Long.class).single();
+    private static EndState.CapturedRow row(LocalWriter.Write write, String table, String key, long onMaster,
+                                            PlatformDatabase local, String countLocally, String localKey) {
+        return EndState.CapturedRow.of(write.platform(), table, key, (int) onMaster, count(local, countLocally, localKey) > 0);
+    }
+
+    private static EndState.CapturedRow address(LocalWriter.Write write, long onMaster, PlatformDatabase local,
+                                                String ownerAtHome) {
+        return new EndState.CapturedRow(write.platform(), "ip", write.address(), (int) onMaster,
+                count(local, "SELECT COUNT(*) FROM ip WHERE addr = ?", write.address()) > 0, write.owner(),
+                write.owner().equals(ownerAtHome));
+    }
+
+    private static long count(PlatformDatabase local, String sql, String key) {
+        return local.jdbc().sql(sql).param(key).query(Long.class).single();
+    }
+
+    /** Rows in any of the platform's own tables. */
+    private static long localRows(AgentNode agent) {
+        return agent.database().jdbc().sql("SELECT (SELECT COUNT(*) FROM ipnet) + (SELECT COUNT(*) FROM ippool)"
+                + " + (SELECT COUNT(*) FROM ippool_range) + (SELECT COUNT(*) FROM ip)").query(Long.class).single();
     }
 
     private ApiClient masterClient() {
@@ -144,6 +182,25 @@ final class EndStateReader {
             } while (cursor != null);
         }
         return view.toString();
+    }
+
+    /** The answers to {@code GET /api/v1/addresses/{address}} of every address given, one a line. */
+    private static String addresses(ApiClient reads, List<String> addresses) {
+        StringBuilder answers = new StringBuilder();
+        addresses.forEach(address -> answers.append(reads.get("/api/v1/addresses/" + address).body()).append('\n'));
+        return answers.toString();
+    }
+
+    /** The owner each address is read with, where it has one. */
+    private static Map<String, String> owners(ApiClient reads, List<String> addresses) {
+        Map<String, String> owners = new HashMap<>();
+        for (String address : addresses) {
+            ApiClient.Response answer = reads.get("/api/v1/addresses/" + address);
+            if (answer.status() == 200 && answer.json().hasNonNull("owner")) {
+                owners.put(address, answer.json().get("owner").asString());
+            }
+        }
+        return owners;
     }
 
     /** A platform sees its own owner names and no one else does: compared without them. */

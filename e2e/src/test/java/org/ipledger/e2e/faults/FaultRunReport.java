@@ -46,7 +46,8 @@ final class FaultRunReport {
                 attempts.stream().filter(a -> a.status() == 503).mapToLong(a -> a.completedAt() - a.invokedAt()).max().orElse(0),
                 attempts.stream().filter(a -> a.status() == 0).count(),
                 history.stream().filter(r -> r.attempts().size() > 1).count()));
-        report.append(String.format("  local writes %d (%d uncertain)%n", writes.size(),
+        report.append(String.format("  local writes %d, each a network, a pool, a range and an owned address (%d uncertain)%n",
+                writes.size(),
                 writes.stream().filter(w -> !w.certain()).count()));
         report.append("\nchecker: ").append(violations.isEmpty() ? "no violation" : violations.size() + " violation(s)").append('\n');
         violations.stream().limit(10).forEach(v -> report.append("  ").append(v).append('\n'));

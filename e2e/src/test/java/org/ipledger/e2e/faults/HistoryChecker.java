@@ -2,10 +2,12 @@ package org.ipledger.e2e.faults;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,8 @@ final class HistoryChecker {
     static final String AGENT_ACTIVE = "every agent back to active";
     static final String OWNER_LEAKED = "owner names stay on their platform";
 
+    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
     private HistoryChecker() {
     }
 
@@ -46,7 +50,8 @@ final class HistoryChecker {
         violations.addAll(capturedOnce(end.captured()));
         violations.addAll(replicasEqual(end.masterView(), end.replicaViews()));
         violations.addAll(agentsActive(end.agentStates()));
-        violations.addAll(ownersStayHome(history, end.foreignViews()));
+        violations.addAll(ownersStayHome(history, end.captured(), end.foreignViews()));
+        violations.addAll(noOwnerOnTheMaster(end.ownerTextsOnMaster()));
         return violations;
     }
 
@@ -163,10 +168,11 @@ final class HistoryChecker {
     }
 
     static List<Violation> capturedOnce(List<EndState.CapturedRow> rows) {
-        return rows.stream().filter(row -> row.copiesOnMaster() != 1 || row.leftLocally())
+        return rows.stream().filter(row -> row.copiesOnMaster() != 1 || row.leftLocally() || !row.ownerKeptAtHome())
                 .map(row -> Violation.of(CAPTURED_ONCE, row.table() + " row " + row.key() + " of platform "
                         + row.platform() + ": " + row.copiesOnMaster() + " on the master"
-                        + (row.leftLocally() ? ", still in the platform's table" : "")))
+                        + (row.leftLocally() ? ", still in the platform's table" : "")
+                        + (row.ownerKeptAtHome() ? "" : ", its owner " + row.owner() + " no longer read on its platform")))
                 .toList();
     }
 
@@ -183,21 +189,39 @@ final class HistoryChecker {
                 .toList();
     }
 
-    static List<Violation> ownersStayHome(List<Request> history, Map<Integer, List<String>> foreignViews) {
+    /**
+     * No owner name, of a client's allocation or of an address the platform wrote itself, is a
+     * value anywhere outside its platform.
+     */
+    static List<Violation> ownersStayHome(List<Request> history, List<EndState.CapturedRow> captured,
+                                          Map<Integer, List<String>> foreignViews) {
+        Map<String, Set<String>> valuesOf = new HashMap<>();
+        Map<String, Integer> owners = new LinkedHashMap<>();
+        history.stream().filter(request -> request.owner() != null)
+                .forEach(request -> owners.put(request.owner(), request.platform()));
+        captured.stream().filter(row -> row.owner() != null).forEach(row -> owners.put(row.owner(), row.platform()));
         List<Violation> violations = new ArrayList<>();
-        for (Request request : history) {
-            if (request.owner() == null) {
-                continue;
+        owners.forEach((owner, platform) -> {
+            boolean outside = foreignViews.getOrDefault(platform, List.of()).stream()
+                    .anyMatch(view -> valuesOf.computeIfAbsent(view, HistoryChecker::stringValues).contains(owner));
+            if (outside) {
+                Request[] requests = history.stream().filter(request -> owner.equals(request.owner()))
+                        .toArray(Request[]::new);
+                violations.add(Violation.of(OWNER_LEAKED, "owner " + owner + " of platform " + platform
+                        + " is readable outside it", requests));
             }
-            for (String view : foreignViews.getOrDefault(request.platform(), List.of())) {
-                if (view.contains(request.owner())) {
-                    violations.add(Violation.of(OWNER_LEAKED, "owner " + request.owner() + " of platform "
-                            + request.platform() + " is readable outside it", request));
-                    break;
-                }
-            }
-        }
+        });
         return violations;
+    }
+
+    static List<Violation> noOwnerOnTheMaster(long ownerTextsOnMaster) {
+        return ownerTextsOnMaster == 0 ? List.of() : List.of(Violation.of(OWNER_LEAKED, ownerTextsOnMaster
+                + " value(s) in the master's database hold an owner name (" + EndState.OWNER_MARK + ")"));
+    }
+
+    /** Every JSON string in a text of JSON documents: an owner that left its platform is one of them. */
+    private static Set<String> stringValues(String json) {
+        return JSON_STRING.matcher(json).results().map(match -> match.group(1)).collect(Collectors.toSet());
     }
 
     private static String firstDifference(String expected, String actual) {

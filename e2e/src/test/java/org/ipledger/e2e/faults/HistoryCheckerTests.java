@@ -105,12 +105,16 @@ class HistoryCheckerTests {
 
     @Test
     void aCapturedRowTwiceOnTheMasterOrLeftLocallyIsNamed() {
-        assertThat(HistoryChecker.capturedOnce(List.of(new EndState.CapturedRow(1, "ipnet", "10.9.0.0/24", 2, false),
-                new EndState.CapturedRow(2, "ip", "10.9.1.5", 1, true),
-                new EndState.CapturedRow(2, "ip", "10.9.1.6", 1, false))))
+        assertThat(HistoryChecker.capturedOnce(List.of(EndState.CapturedRow.of(1, "ipnet", "10.9.0.0/24", 2, false),
+                EndState.CapturedRow.of(2, "ippool", "p2-pool-4", 0, false),
+                new EndState.CapturedRow(2, "ip", "10.9.1.5", 1, true, "p2-vm-local-5", true),
+                new EndState.CapturedRow(2, "ip", "10.9.1.6", 1, false, "p2-vm-local-6", true),
+                new EndState.CapturedRow(2, "ip", "10.9.1.7", 1, false, "p2-vm-local-7", false))))
                 .extracting(Violation::what)
                 .containsExactly("ipnet row 10.9.0.0/24 of platform 1: 2 on the master",
-                        "ip row 10.9.1.5 of platform 2: 1 on the master, still in the platform's table");
+                        "ippool row p2-pool-4 of platform 2: 0 on the master",
+                        "ip row 10.9.1.5 of platform 2: 1 on the master, still in the platform's table",
+                        "ip row 10.9.1.7 of platform 2: 1 on the master, its owner p2-vm-local-7 no longer read on its platform");
     }
 
     @Test
@@ -122,8 +126,22 @@ class HistoryCheckerTests {
                 .singleElement().satisfies(violation -> assertThat(violation.what()).contains("platform 2"));
         assertThat(HistoryChecker.agentsActive(Map.of(1, "active", 2, "failed"))).extracting(Violation::what)
                 .containsExactly("platform 2 is failed");
-        assertThat(HistoryChecker.ownersStayHome(List.of(owned), Map.of(1, List.of("{\"owner\":\"vm-p1-17\"}"))))
+        assertThat(HistoryChecker.ownersStayHome(List.of(owned), List.of(), Map.of(1, List.of("{\"owner\":\"vm-p1-17\"}"))))
                 .singleElement().satisfies(violation -> assertThat(violation.what()).contains("vm-p1-17"));
+    }
+
+    @Test
+    void theOwnerOfAnAddressAPlatformWroteItselfReadableOnAnotherPlatformOrStoredOnTheMasterIsNamed() {
+        EndState.CapturedRow captured = new EndState.CapturedRow(2, "ip", "10.9.1.5", 1, false, "p2-vm-local-5", true);
+        List<String> outsidePlatform2 = List.of("{\"address\":\"10.9.1.5\",\"status\":\"allocated\"}",
+                "{\"address\":\"10.9.1.5\",\"owner\":\"p2-vm-local-5\"}");
+
+        assertThat(HistoryChecker.ownersStayHome(List.of(), List.of(captured), Map.of(2, outsidePlatform2)))
+                .singleElement().satisfies(violation -> assertThat(violation.what()).contains("p2-vm-local-5", "platform 2"));
+        assertThat(HistoryChecker.ownersStayHome(List.of(), List.of(captured), Map.of(2, outsidePlatform2.subList(0, 1))))
+                .isEmpty();
+        assertThat(HistoryChecker.noOwnerOnTheMaster(3)).extracting(Violation::promise)
+                .containsExactly(HistoryChecker.OWNER_LEAKED);
     }
 
     private static Request allocated(String id, int platform, long sent, long answered, String address) {
@@ -145,6 +163,6 @@ class HistoryCheckerTests {
                 .map(address -> new EndState.MasterAddress(address, request.requestId(), "p" + request.platform())))
                 .toList();
         return new EndState(rows, ledger, MASTER_VIEW, Map.of(1, MASTER_VIEW, 2, MASTER_VIEW),
-                Map.of(1, "active", 2, "active"), List.of(), Map.of());
+                Map.of(1, "active", 2, "active"), List.of(), Map.of(), 0);
     }
 }

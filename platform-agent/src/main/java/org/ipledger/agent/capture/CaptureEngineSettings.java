@@ -8,7 +8,8 @@ import org.ipledger.agent.platformdb.PlatformDatabase;
 /**
  * The Debezium embedded engine's settings for one platform: the connector of the platform's
  * server, its four tables only, streaming from now (no data snapshot: the migration does that),
- * offsets and schema history in files under the data directory, polled every 10 ms.
+ * offsets and schema history in files under the data directory, polled every 10 ms, with
+ * heartbeats so that the offsets are stored also while the platform writes nothing.
  */
 final class CaptureEngineSettings {
 
@@ -49,6 +50,12 @@ final class CaptureEngineSettings {
         p.setProperty("schema.history.internal.store.only.captured.databases.ddl", "true");
         p.setProperty("binary.handling.mode", "base64");
         p.setProperty("errors.max.retries", "-1");
+        // Offsets are stored only with a record. Without heartbeats an agent that joined and saw
+        // no local write had none, and restarted it began at the binlog's end: rows the platform
+        // wrote while it was down were never captured. The server sends a heartbeat event every
+        // 0.8 x the keep-alive interval while idle, and each event lets Debezium emit its own.
+        p.setProperty("heartbeat.interval.ms", "1000");
+        p.setProperty("connect.keep.alive.interval.ms", "5000");
         return p;
     }
 

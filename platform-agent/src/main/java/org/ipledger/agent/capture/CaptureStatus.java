@@ -2,16 +2,19 @@ package org.ipledger.agent.capture;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What capture shows on the integration's status.
  *
  * @param running whether the binlog is being followed
  * @param held whether captured changes wait for the migration's chunks to be confirmed
+ * @param waiting why capture has not started yet, while the agent tries again (the master's
+ *        Kafka unreachable when the agent started)
  * @param rejections how many captured changes the master refused
  * @param latest the most recent refusals, newest first
  */
-public record CaptureStatus(boolean running, boolean held, long rejections, List<Rejection> latest) {
+public record CaptureStatus(boolean running, boolean held, Optional<String> waiting, long rejections, List<Rejection> latest) {
 
     /**
      * A captured change the master refused; the local row stays.

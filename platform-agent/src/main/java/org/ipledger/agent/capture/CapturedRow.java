@@ -22,13 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  * One row change read from the binlog by Debezium, in the terms of the wire: the row without
  * owner, DNSBL and note (those are in {@link #localOnly}), where it was read and when.
  *
- * @param position binlog file and event position
- * @param sequence increasing in binlog order, the same when the change is read again
+ * @param position binlog file and position of the row's transaction: every row a transaction
+ *        writes is read with the position where the transaction starts
+ * @param eventInTransaction how many binlog events of the transaction came before the row's
+ *        event (Debezium's count of events to skip on a restart, kept in its offsets, so the
+ *        same when the change is read again)
+ * @param rowIndex the row's index within its event
+ * @param sequence not decreasing in binlog order, the same when the change is read again
  * @param capturedAtMicros when Debezium read it (epoch microseconds)
  * @param localOnly the {@code ip} row's owner, DNSBL list and note, which stay on the platform
  */
-record CapturedRow(PlatformTable table, ChangeOperation op, PlatformRow row, BinlogPosition position, int rowIndex,
-        long sequence, long capturedAtMicros, Optional<LocalOwner> localOnly) {
+record CapturedRow(PlatformTable table, ChangeOperation op, PlatformRow row, BinlogPosition position,
+        long eventInTransaction, int rowIndex, long sequence, long capturedAtMicros, Optional<LocalOwner> localOnly) {
 
     /** What an {@code ip} row carries that never leaves the platform (I5). */
     record LocalOwner(String address, String owner, String dnsbl, String note) {
@@ -40,8 +45,12 @@ record CapturedRow(PlatformTable table, ChangeOperation op, PlatformRow row, Bin
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Unique for each row change and the same when it is read again: the master applies a change
+     * once per event id, so two rows of one transaction must never share one.
+     */
     String eventId(String platformId) {
-        return platformId + ":" + position.file() + ":" + position.position() + ":" + rowIndex;
+        return platformId + ":" + position.file() + ":" + position.position() + ":" + eventInTransaction + ":" + rowIndex;
     }
 
     Instant capturedAt() {
@@ -81,13 +90,15 @@ record CapturedRow(PlatformTable table, ChangeOperation op, PlatformRow row, Bin
         BinlogPosition position = new BinlogPosition(source.getString("file"), source.getInt64("pos"));
         Integer row = source.getInt32("row");
         int rowIndex = row == null ? 0 : row;
+        Object eventsBefore = record.sourceOffset().get("event");
+        long eventInTransaction = eventsBefore instanceof Number n ? n.longValue() : 0;
         Field tsUs = value.schema().field("ts_us");
         long micros = tsUs != null && value.get(tsUs) != null ? value.getInt64("ts_us") : value.getInt64("ts_ms") * 1_000;
         Optional<LocalOwner> local = table == PlatformTable.IP
                 ? Optional.of(new LocalOwner(image.getString("addr"), image.getString("owner"), image.getString("dnsbl"),
                         image.getString("note")))
                 : Optional.empty();
-        return Optional.of(new CapturedRow(table, operation, row(table, image), position, rowIndex,
+        return Optional.of(new CapturedRow(table, operation, row(table, image), position, eventInTransaction, rowIndex,
                 position.sequence(rowIndex), micros, local));
     }
 

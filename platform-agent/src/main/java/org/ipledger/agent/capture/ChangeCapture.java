@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.management.MBeanServer;
@@ -57,6 +58,7 @@ import org.springframework.stereotype.Component;
 public class ChangeCapture implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeCapture.class);
+    private static final long RETRY_SECONDS = 5;
 
     private final PlatformDatabase platform;
     private final Path dataDir;
@@ -78,6 +80,16 @@ public class ChangeCapture implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long handledThrough;
     private final Object gate = new Object();
+    /** Where a start at the agent's start is tried until it succeeds. */
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "ipledger-capture-start");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Object starting = new Object();
+    private Future<?> dueStart;
+    /** Why capture waits to start, while it does. */
+    private volatile String waiting;
 
     public ChangeCapture(PlatformDatabase platform, DataSource stateDataSource, AgentProperties properties,
             ChangeChannels channels, OwnDeletes ownDeletes, LocalRowRemoval removal, ObjectProvider<MeterRegistry> meters) {
@@ -91,21 +103,74 @@ public class ChangeCapture implements AutoCloseable {
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
     }
 
-    /** Follows the integration: runs while the platform is migrating or active. */
+    /**
+     * Follows the integration: runs while the platform is migrating or active. At the agent's
+     * start capture resumes from its stored offsets in the background, trying again every
+     * {@value #RETRY_SECONDS} s while the master's Kafka cannot be reached: the agent serves
+     * meanwhile, and nothing the platform writes in between is lost. At a join it starts before
+     * the migration reads the tables, or the join fails.
+     */
     @EventListener
     public void on(IntegrationChanged change) {
         IntegrationState state = change.current().state();
         Optional<MasterLink> joined = change.link();
         if ((state == IntegrationState.MIGRATING || state == IntegrationState.ACTIVE) && joined.isPresent()) {
-            start(joined.get(), state == IntegrationState.MIGRATING);
-            if (state == IntegrationState.ACTIVE) {
+            boolean hold = state == IntegrationState.MIGRATING;
+            if (change.previous() == state) {
+                startWhenReachable(joined.get(), hold);
+                return;
+            }
+            start(joined.get(), hold);
+            if (!hold) {
                 release();
             }
         } else {
+            cancelDueStart();
             stop();
             if (change.detached()) {
                 forget();
             }
+        }
+    }
+
+    /** Starts on the starter's thread, again and again until it streams or is cancelled. */
+    private void startWhenReachable(MasterLink masterLink, boolean hold) {
+        synchronized (starting) {
+            cancelDueStart();
+            dueStart = starter.submit(() -> attemptUntilStarted(masterLink, hold));
+        }
+    }
+
+    private void attemptUntilStarted(MasterLink masterLink, boolean hold) {
+        while (true) {
+            try {
+                start(masterLink, hold);
+                break;
+            } catch (RuntimeException e) {
+                waiting = e.getMessage();
+                log.warn("[platform={}] change capture cannot start yet ({}); trying again in {} s",
+                        masterLink.platformId(), e.getMessage(), RETRY_SECONDS);
+            }
+            try {
+                TimeUnit.SECONDS.sleep(RETRY_SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        waiting = null;
+        if (!hold) {
+            release();
+        }
+    }
+
+    /** Interrupts a start being tried in the background; guarded apart from start() so it never waits for one. */
+    private void cancelDueStart() {
+        synchronized (starting) {
+            if (dueStart != null) {
+                dueStart.cancel(true);
+                dueStart = null;
+            }
+            waiting = null;
         }
     }
 
@@ -224,12 +289,15 @@ public class ChangeCapture implements AutoCloseable {
 
     /** For the integration's status. */
     public CaptureStatus status() {
-        return new CaptureStatus(running, held, book.rejectionCount(), book.latestRejections(5));
+        return new CaptureStatus(running, held, Optional.ofNullable(waiting), book.rejectionCount(),
+                book.latestRejections(5));
     }
 
     @PreDestroy
     @Override
     public void close() {
+        cancelDueStart();
+        starter.shutdownNow();
         stop();
     }
 

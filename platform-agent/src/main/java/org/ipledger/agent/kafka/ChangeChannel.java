@@ -1,5 +1,6 @@
 package org.ipledger.agent.kafka;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -28,10 +29,17 @@ public final class ChangeChannel implements AutoCloseable {
      * Opens the producer and starts reading receipts; returns once receipts are being read.
      *
      * @param unmatched counts the receipts that match nothing this channel sent
+     * @param startWait how long to wait for the replies topic before failing
      */
-    public static ChangeChannel open(MasterLink link, Counter unmatched) {
-        Receipts receipts = new Receipts(link, unmatched);
-        receipts.start();
+    public static ChangeChannel open(MasterLink link, Counter unmatched, Duration startWait) {
+        Receipts receipts = new Receipts(link, unmatched, startWait);
+        try {
+            receipts.start();
+        } catch (RuntimeException e) {
+            // Its consumer and thread must not outlive a failed open: capture tries again.
+            receipts.close();
+            throw e;
+        }
         return new ChangeChannel(new ChangesPublisher(link), receipts);
     }
 

@@ -1,7 +1,10 @@
 package org.ipledger.agent.kafka;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.ipledger.agent.AgentProperties;
 import org.ipledger.agent.integration.MasterLink;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class ChangeChannels implements AutoCloseable {
 
     private final Counter unmatchedReceipts;
+    private final Duration startWait;
     private ChangeChannel current;
 
-    ChangeChannels(MeterRegistry meters) {
+    ChangeChannels(MeterRegistry meters, AgentProperties properties) {
+        this.startWait = properties.agent().capture().startWait();
         this.unmatchedReceipts = Counter.builder("ipledger.agent.receipts.unmatched")
                 .description("receipts on this platform's replies topic that match no change or chunk it sent; ignored")
                 .register(meters);
@@ -28,7 +33,7 @@ public class ChangeChannels implements AutoCloseable {
             current = null;
         }
         if (current == null) {
-            current = ChangeChannel.open(link, unmatchedReceipts);
+            current = ChangeChannel.open(link, unmatchedReceipts, startWait);
         }
         return current;
     }

@@ -47,10 +47,14 @@ public final class Receipts implements AutoCloseable {
     private final Thread poller;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
+    /** Why the poller stopped before it was positioned, for {@link #start()} to fail at once. */
+    private volatile RuntimeException failure;
+    private final Duration startWait;
 
-    Receipts(MasterLink link, Counter unmatched) {
+    Receipts(MasterLink link, Counter unmatched, Duration startWait) {
         this.link = link;
         this.unmatched = unmatched;
+        this.startWait = startWait;
         Map<String, Object> properties = link.consumerProperties("receipts");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         // The broker answers a fetch as soon as a record arrives (fetch.min.bytes=1): the default
@@ -61,12 +65,17 @@ public final class Receipts implements AutoCloseable {
         this.poller.setDaemon(true);
     }
 
+    /** Starts reading and returns once positioned at the topic's end; fails after {@code startWait}. */
     void start() {
         poller.start();
         try {
-            if (!positioned.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!positioned.await(startWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("replies topic " + link.topics().replies(link.platformId())
-                        + " could not be read within 60 s");
+                        + " could not be read within " + startWait.toSeconds() + " s");
+            }
+            if (failure != null) {
+                throw new IllegalStateException("replies topic " + link.topics().replies(link.platformId())
+                        + " could not be read: " + failure.getMessage(), failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,7 +99,7 @@ public final class Receipts implements AutoCloseable {
     private void run() {
         try {
             String topic = link.topics().replies(link.platformId());
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, startWait).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
@@ -105,8 +114,11 @@ public final class Receipts implements AutoCloseable {
             // close() asked to stop
         } catch (RuntimeException e) {
             log.error("[platform={}] receipts stopped: {}", link.platformId(), e.toString(), e);
+            failure = e;
             waiting.values().forEach(f -> f.completeExceptionally(e));
         } finally {
+            // Wakes a start() still waiting: it fails now rather than at its bound.
+            positioned.countDown();
             consumer.close();
         }
     }

@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,6 +97,53 @@ class CaptureIT extends OneMaster {
                     .doesNotContain(PlatformRows.SECRET));
             assertThat(MasterFixture.textOccurrences(database, PlatformRows.SECRET)).isZero();
             assertThat(capture.status().rejections()).isZero();
+        }
+    }
+
+    @Test
+    void everyRowOfOneLocalTransactionReachesTheMasterOnceAndLeavesThePlatformWithTheOwnerKeptLocally()
+            throws SQLException {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-tx-" + System.nanoTime());
+        String owner = "vm-" + PlatformRows.SECRET;
+
+        try (AgentInstance agent = AgentInstance.start(dataDir, platform, GRACE)) {
+            agent.bean(ChangeCapture.class).start(link, false);
+            // All rows share the transaction's binlog position; two addresses share one event too.
+            try (Connection connection = platform.dataSource().getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement insert = connection.createStatement()) {
+                    insert.executeUpdate("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'in-one', '10.55.0.0', 24)");
+                    insert.executeUpdate("INSERT INTO ippool (id, name) VALUES (1, 'in-one-pool')");
+                    insert.executeUpdate("INSERT INTO ippool_range (id, ippool, ipnet, start_addr, end_addr) "
+                            + "VALUES (1, 1, 1, '10.55.0.10', '10.55.0.20')");
+                    insert.executeUpdate("INSERT INTO ip (id, ippool, addr, status, owner) VALUES "
+                            + "(1, 1, '10.55.0.11', 'allocated', '" + owner + "'), (2, 1, '10.55.0.12', 'reserved', NULL)");
+                }
+                connection.commit();
+            }
+
+            String id = link.platformId();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (String table : new String[] {"ip", "ippool_range", "ippool", "ipnet"}) {
+                    assertThat(PlatformRows.count(platform, table)).as("left locally in " + table).isZero();
+                }
+            });
+            assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ? AND addr = '10.55.0.0'", id))
+                    .isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ippool WHERE platform_id = ? AND name = 'in-one-pool'", id))
+                    .isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ippool_range WHERE platform_id = ? AND start_addr = '10.55.0.10'"
+                    + " AND end_addr = '10.55.0.20'", id)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ? AND addr = '10.55.0.11'"
+                    + " AND status = 'allocated' AND owner IS NULL AND ippool IS NOT NULL", id)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM ip WHERE platform_id = ? AND addr = '10.55.0.12'"
+                    + " AND status = 'reserved'", id)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM processed_change WHERE platform_id = ? AND ok", id))
+                    .isEqualTo(5);
+            assertThat(MasterFixture.textOccurrences(database, PlatformRows.SECRET)).isZero();
+            assertThat(new JdbcTemplate(agent.bean(DataSource.class)).queryForList(
+                    "SELECT owner FROM local_owner WHERE address = '10.55.0.11'", String.class)).containsExactly(owner);
         }
     }
 
