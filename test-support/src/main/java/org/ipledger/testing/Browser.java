@@ -14,12 +14,12 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -96,8 +96,18 @@ public final class Browser implements AutoCloseable {
     private Browser clickAndAwaitNextPage(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(button).click();
-        until(ExpectedConditions.stalenessOf(page));
+        until(d -> left(page));
         return this;
+    }
+
+    /** Chromium answers for a node of a page it has left either as stale or as not in the document. */
+    private static boolean left(WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     public WebElement find(By by) {
