@@ -19,7 +19,15 @@ public final class PoolAddresses {
     }
 
     public static List<String> read(ApiClient reads, long pool) {
-        List<String> items = new ArrayList<>();
+        List<String> items = new ArrayList<>(items(reads, pool).stream()
+                .map(item -> ((ObjectNode) item).without("owner").toString()).toList());
+        items.sort(Comparator.naturalOrder());
+        return items;
+    }
+
+    /** The pool's address items as the node answers them, owner names included, every page in order. */
+    public static List<JsonNode> items(ApiClient reads, long pool) {
+        List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {
             ApiClient.Response page = reads.get("/api/v1/addresses?pool=" + pool + "&limit=1000"
@@ -28,10 +36,9 @@ public final class PoolAddresses {
                 throw new IllegalStateException("addresses of pool " + pool + ": " + page);
             }
             JsonNode json = page.json();
-            json.get("items").forEach(item -> items.add(((ObjectNode) item).without("owner").toString()));
+            json.get("items").forEach(items::add);
             cursor = json.hasNonNull("nextCursor") ? json.get("nextCursor").asString() : null;
         } while (cursor != null);
-        items.sort(Comparator.naturalOrder());
         return items;
     }
 }

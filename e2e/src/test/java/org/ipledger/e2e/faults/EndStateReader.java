@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.ipledger.agent.PoolAddresses;
 import org.ipledger.agent.migration.MasterFixture;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.e2e.LedgerTopic;
@@ -169,17 +170,7 @@ final class EndStateReader {
     private String view(ApiClient reads) {
         StringBuilder view = new StringBuilder();
         for (long pool : new long[] {pools.shared(), pools.contested()}) {
-            String cursor = null;
-            do {
-                ApiClient.Response page = reads.get("/api/v1/addresses?pool=" + pool + "&limit=1000"
-                        + (cursor == null ? "" : "&cursor=" + cursor));
-                if (page.status() != 200) {
-                    throw new IllegalStateException("addresses of pool " + pool + ": " + page);
-                }
-                JsonNode json = page.json();
-                json.get("items").forEach(item -> view.append(item).append('\n'));
-                cursor = json.hasNonNull("nextCursor") ? json.get("nextCursor").asString() : null;
-            } while (cursor != null);
+            PoolAddresses.items(reads, pool).forEach(item -> view.append(item).append('\n'));
         }
         return view.toString();
     }
