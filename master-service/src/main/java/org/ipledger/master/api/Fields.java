@@ -1,9 +1,13 @@
 package org.ipledger.master.api;
 
+import java.nio.charset.StandardCharsets;
+
 import org.ipledger.web.ApiException;
 
 /** Checks of the simple fields shared by several resources, each failing with the field's name. */
 public final class Fields {
+
+    private static final int MAX_NOTE_BYTES = 65_535;
 
     private Fields() {
     }
@@ -25,9 +29,13 @@ public final class Fields {
         return vlan;
     }
 
+    /** The column is a TEXT of 65,535 bytes, and a character takes up to four of them in UTF-8. */
     public static String note(String note) {
-        if (note != null && note.length() > 65535) {
-            throw ApiException.badRequest("invalid_field", "note must be at most 65535 characters.");
+        if (note != null && note.length() > MAX_NOTE_BYTES / 4) {
+            int bytes = note.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NOTE_BYTES) {
+                throw ApiException.badRequest("invalid_field", "note must be at most 65535 bytes in UTF-8, got " + bytes + ".");
+            }
         }
         return note;
     }
