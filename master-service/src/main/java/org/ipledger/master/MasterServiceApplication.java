@@ -3,6 +3,7 @@ package org.ipledger.master;
 import org.ipledger.web.ApiExceptionHandler;
 import org.ipledger.web.HttpProperties;
 import org.ipledger.web.InfoController;
+import org.ipledger.web.SecurityObservations;
 import org.ipledger.web.RequestBodyLimit;
 import org.ipledger.web.console.SignInPage;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(HttpProperties.class)
 @EnableScheduling
-@Import({ApiExceptionHandler.class, InfoController.class, SignInPage.class})
+@Import({ApiExceptionHandler.class, InfoController.class, SignInPage.class, SecurityObservations.class})
 public class MasterServiceApplication {
 
     /** Bodies up to {@code ipledger.http.max-body}; a preflight, carrying a platform's whole address space, up to its own limit. */

@@ -47,8 +47,11 @@ public final class ServiceProcess implements AutoCloseable {
             Duration startup) {
         List<String> arguments = new ArrayList<>(properties.stream().map(property -> "--" + property).toList());
         arguments.add("--server.port=" + port);
-        // Tests start several services on one machine: each takes a free management port.
-        arguments.add("--management.server.port=0");
+        // Tests start several services on one machine: each takes a free management port, unless
+        // it was given one to be read from.
+        if (properties.stream().noneMatch(property -> property.startsWith("management.server.port="))) {
+            arguments.add("--management.server.port=0");
+        }
         return start(mainClass, arguments, port, log, startup, () -> answersHttp(port));
     }
 
