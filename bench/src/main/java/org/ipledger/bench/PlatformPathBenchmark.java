@@ -32,6 +32,8 @@ import org.ipledger.testing.ServiceProcess;
  * one address per request from one shared pool, through an agent with the agent's token and an
  * owner name. Shapes, in this order: the master's REST alone (the baseline, before any agent
  * joins), one agent, all agents at once, the master's REST again with the agents joined and idle.
+ * Between the join and the first agent shape, {@code idle-seconds} (20) without requests show what
+ * the joined federation costs with nothing to do.
  * Each shape runs at least four warm-up rounds, more until two in a row agree within 5 %, then one measured round
  * with the CPU each process used per allocation (and each thread group inside the agents). At
  * the end: duplicates on the master, and every replica compared with the master. After the shapes
@@ -44,6 +46,7 @@ public final class PlatformPathBenchmark {
     private static final int AGENTS = Integer.getInteger("agents", 3);
     private static final int SECONDS = Integer.getInteger("seconds", 20);
     private static final int WARM_UP_SECONDS = Integer.getInteger("warm-up-seconds", 10);
+    private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("idle-seconds", 20));
     private static final int MIN_WARM_UP_ROUNDS = Integer.getInteger("min-warm-up-rounds", 4);
     private static final int MAX_WARM_UP_ROUNDS = 10;
     private static final int PLATFORM_DB_SERVER_ID = 41;
@@ -117,6 +120,7 @@ public final class PlatformPathBenchmark {
                     agentTargets.add(new Wrk.Target("agent-" + i, agent.baseUrl(), token, "p" + i));
                 }
                 System.out.printf("%d agents joined%n", AGENTS);
+                bench.idle(IDLE);
 
                 Shape one = bench.measure("1 agent", agentTargets.subList(0, 1));
                 Shape all = bench.measure(AGENTS + " agents", agentTargets);
@@ -183,17 +187,38 @@ public final class PlatformPathBenchmark {
         System.out.printf("    %-22s %7.3f  %.2f%n    %-22s %7.3f  %.2f%n", "wrk", wrkCpu * 1000 / requests,
                 wrkCpu / seconds, "all", (all + wrkCpu) * 1000 / requests, (all + wrkCpu) / seconds);
         for (int i = 0; i < agentPids.size(); i++) {
-            printGroups("agent-" + i, groupsBefore.get(i), groupsAfter.get(i), requests);
+            printGroups("agent-" + i, "ms per allocation", groupsBefore.get(i), groupsAfter.get(i), requests / 1000.0);
         }
         System.out.println("  load average: " + loadAverage());
         return new Shape(rate);
     }
 
-    private static void printGroups(String agent, Map<String, Double> before, Map<String, Double> after, long requests) {
-        StringBuilder line = new StringBuilder("  " + agent + " by thread group (ms per allocation):");
+    /**
+     * What the federation costs with nothing to do: cores busy by process (and by thread group
+     * inside the agents) while no request arrives, e.g. consumers polling and heartbeats.
+     */
+    private void idle(Duration duration) throws InterruptedException {
+        System.out.printf("%n== idle, agents joined (%d s) ==%n", duration.toSeconds());
+        Map<String, Double> before = cpu();
+        List<Map<String, Double>> groupsBefore = agentPids.stream().map(ProcessCpu::byThreadGroup).toList();
+        Thread.sleep(duration.toMillis());
+        Map<String, Double> after = cpu();
+        double seconds = duration.toMillis() / 1000.0;
+        System.out.println("  CPU by process: cores busy");
+        after.forEach((process, used) -> System.out.printf("    %-22s %.3f%n", process, (used - before.get(process)) / seconds));
+        for (int i = 0; i < agentPids.size(); i++) {
+            printGroups("agent-" + i, "cores busy", groupsBefore.get(i), ProcessCpu.byThreadGroup(agentPids.get(i)),
+                    seconds);
+        }
+    }
+
+    /** The thread groups that used the most CPU between two readings, each divided by {@code per}. */
+    private static void printGroups(String agent, String unit, Map<String, Double> before, Map<String, Double> after,
+            double per) {
+        StringBuilder line = new StringBuilder("  " + agent + " by thread group (" + unit + "):");
         after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) * 1000 / requests))
-                .filter(e -> e.getValue() >= 0.005).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / per))
+                .filter(e -> e.getValue() >= 0.001).sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(10).forEach(e -> line.append(String.format(" %s %.3f;", e.getKey(), e.getValue())));
         System.out.println(line);
     }
