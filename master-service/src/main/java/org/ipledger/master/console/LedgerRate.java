@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
  * times. The outbox has no index on its time, and a busy minute holds hundreds of thousands of
  * entries, so nothing is scanned or counted: the last entry before each minute's start is found
  * by a binary search over the primary key (commit times grow with the outbox id, which is the
- * commit order), and the entries between two minutes are the difference of their sequence
- * numbers, each read from its sequencer run by the run's unique key. About
+ * commit order, up to the instant between an insert and its commit: an entry may land in the
+ * minute next to its own, never further), and the entries between two minutes are the difference
+ * of their sequence numbers, each read from its sequencer run by the run's unique key. About
  * {@code log2(entries)} point reads per minute, whatever the rate.
  */
 @Repository
