@@ -68,6 +68,10 @@ final class PoolChange {
         return index.storedPerBlock(count.networkId(), count.first(), count.blockBits(), count.blocks());
     }
 
+    long countUsed() {
+        return index.usedCount();
+    }
+
     private FreeSpaceIndex.Slot claim(IPAddress address) {
         RangeSpace range = rangeOf(address);
         refuseService(range, address);

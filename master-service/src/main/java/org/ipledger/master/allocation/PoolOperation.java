@@ -100,23 +100,32 @@ sealed interface PoolOperation {
         }
     }
 
+    /** An operation that only reads the pool's index: no request id, nothing to replay, answered 200. */
+    sealed interface Read extends PoolOperation {
+
+        @Override
+        default Optional<String> requestId() {
+            return Optional.empty();
+        }
+
+        @Override
+        default String platformId() {
+            return MasterPlatform.ID;
+        }
+
+        @Override
+        default HttpStatus successStatus() {
+            return HttpStatus.OK;
+        }
+    }
+
     /**
      * Counts the pool's stored addresses in one network per block ({@code blocks} blocks of
      * {@code 2^blockBits} addresses from the value {@code first}). A read, queued like the changes
      * so that it sees the pool's index current and never while a change is applied to it.
      */
     record CountStored(long poolId, long networkId, BigInteger first, int blockBits, int blocks)
-            implements PoolOperation {
-
-        @Override
-        public Optional<String> requestId() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String platformId() {
-            return MasterPlatform.ID;
-        }
+            implements Read {
 
         @Override
         public String describe() {
@@ -127,10 +136,19 @@ sealed interface PoolOperation {
         public Object applyTo(PoolChange change) {
             return change.countStored(this);
         }
+    }
+
+    /** Counts the pool's stored addresses in all its ranges: a read, queued like the changes. */
+    record CountUsed(long poolId) implements Read {
 
         @Override
-        public HttpStatus successStatus() {
-            return HttpStatus.OK;
+        public String describe() {
+            return "count|" + poolId;
+        }
+
+        @Override
+        public Object applyTo(PoolChange change) {
+            return change.countUsed();
         }
     }
 }

@@ -2,10 +2,14 @@ package org.ipledger.master.allocation;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.addressing.AddressKey;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * How many addresses of a network are stored, per block of a part of it. Inside pool ranges the
+ * How many addresses of a network are stored, per block of a part of it, and of a pool in all its
+ * ranges: what the console's utilization bars and address maps show. Inside pool ranges the
  * pools' free-space indexes count them by rank, in a read queued with each pool's changes, so the
  * count is the committed one on whichever instance changed the pool; outside every range the
  * address table counts them over the gaps between the ranges only. Free addresses are never
@@ -42,12 +47,38 @@ public class StoredCounts {
         return perBlock(networkId, scope, 0)[0];
     }
 
+    /** The stored addresses of each network (id to block), the pools of all of them counted at once. */
+    public Map<Long, Long> stored(Map<Long, IPAddress> networks) {
+        Map<Long, Supplier<long[]>> counting = new LinkedHashMap<>();
+        networks.forEach((id, block) -> counting.put(id, counting(id, block, 0)));
+        Map<Long, Long> stored = new HashMap<>();
+        counting.forEach((id, counts) -> stored.put(id, counts.get()[0]));
+        return stored;
+    }
+
     /**
      * The stored addresses of the network in each of the {@code 2^widthBits} equal blocks of
      * {@code scope}, in address order; {@code scope} must have more than {@code 8} host bits
      * unless {@code widthBits} is 0.
      */
     public long[] perBlock(long networkId, IPAddress scope, int widthBits) {
+        return counting(networkId, scope, widthBits).get();
+    }
+
+    /** The stored addresses of each pool in all its ranges, from the pools' free-space indexes. */
+    public Map<Long, Long> storedInPools(Collection<Long> poolIds) {
+        Map<Long, CompletableFuture<Reply>> replies = new LinkedHashMap<>();
+        poolIds.forEach(id -> replies.put(id, queue.submitAsync(new PoolOperation.CountUsed(id))));
+        Map<Long, Long> stored = new HashMap<>();
+        replies.forEach((id, reply) -> stored.put(id, answer(AddressAllocator.join(reply), Long.class).orElse(0L)));
+        return stored;
+    }
+
+    /**
+     * Queues the count of the pools' parts of the scope and gives the rest of the count to do: the
+     * gaps between ranges counted in the address table, then the pools' answers added.
+     */
+    private Supplier<long[]> counting(long networkId, IPAddress scope, int widthBits) {
         int hostBits = scope.getBitCount() - scope.getPrefixLength();
         if (widthBits < 0 || widthBits > MAX_WIDTH_BITS || (widthBits > 0 && hostBits <= MAX_WIDTH_BITS)) {
             throw new IllegalArgumentException(widthBits + " width bits for " + scope);
@@ -60,25 +91,28 @@ public class StoredCounts {
         List<CompletableFuture<Reply>> replies = ranges.stream().map(Range::poolId).distinct()
                 .map(poolId -> queue.submitAsync(new PoolOperation.CountStored(poolId, networkId, first, blockBits, blocks)))
                 .toList();
-        long[] counts = outsideRanges(networkId, scope, ranges, first, last, hostBits, widthBits);
-        for (CompletableFuture<Reply> reply : replies) {
-            add(counts, AddressAllocator.join(reply));
-        }
-        return counts;
+        return () -> {
+            long[] counts = outsideRanges(networkId, scope, ranges, first, last, hostBits, widthBits);
+            for (CompletableFuture<Reply> reply : replies) {
+                answer(AddressAllocator.join(reply), long[].class).ifPresent(pool -> {
+                    for (int i = 0; i < counts.length; i++) {
+                        counts[i] += pool[i];
+                    }
+                });
+            }
+            return counts;
+        };
     }
 
-    private void add(long[] counts, Reply reply) {
-        // A pool deleted since its ranges were read has no addresses left to count.
+    /** A pool's count; none for a pool deleted since its ranges were read, which has no addresses left to count. */
+    private <T> Optional<T> answer(Reply reply, Class<T> type) {
         if (reply.status() == HttpStatus.NOT_FOUND.value()) {
-            return;
+            return Optional.empty();
         }
         if (!reply.ok()) {
             throw new IllegalStateException("counting a pool's addresses failed: " + reply.body());
         }
-        long[] pool = json.readValue(reply.body(), long[].class);
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += pool[i];
-        }
+        return Optional.of(json.readValue(reply.body(), type));
     }
 
     /** A pool range of the network, as address values. */

@@ -1,6 +1,9 @@
 package org.ipledger.master.auth;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.ipledger.web.BearerTokens;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,16 @@ public class PlatformTokens {
         jdbc.sql("INSERT INTO platform_token (token_hash, platform_id) VALUES (?, ?)")
                 .params(BearerTokens.hash(token), platformId).update();
         return token;
+    }
+
+    /**
+     * When the platform's token, and with it its signing secret and Kafka password, was last
+     * issued: at its registration or its agent's last registration again; none once revoked.
+     */
+    public Optional<Instant> issuedAt(String platformId) {
+        // Read as the platform's registration time is, so the two compare on the page.
+        return jdbc.sql("SELECT MAX(created_at) FROM platform_token WHERE platform_id = ?").param(platformId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
     }
 
     /** Deletes the platform's token; it authenticates nothing more. */

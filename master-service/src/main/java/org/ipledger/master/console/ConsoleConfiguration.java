@@ -6,8 +6,10 @@ import org.ipledger.master.auth.LoginRequest;
 import org.ipledger.master.auth.UserService;
 import org.ipledger.web.RoleNames;
 import org.ipledger.web.console.ConsoleSecurity;
+import org.ipledger.web.console.PlainResourceUrls;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * only {@code @admin} changes anything or sees the users, as in the API.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PlainResourceUrls.class)
 class ConsoleConfiguration {
 
     @Bean

@@ -8,13 +8,15 @@ import org.ipledger.web.ApiException;
 /**
  * Puts the API's refusal of a form next to the field it is about. The API's sentences start with
  * the field's name ({@code "cidr '10.0.0.1/24' has host bits set"}); an overlap names the new
- * network's block, and an existing user the e-mail; anything else belongs to the whole form.
+ * network's block, a taken address the new gateway (the only address a form here sets), and an
+ * existing user the e-mail; anything else belongs to the whole form.
  */
 record FieldErrors(Map<String, String> byField) {
 
     static final String FORM = "form";
     /** Refusals whose sentence does not start with the field it is about. */
-    private static final Map<String, String> FIELD_OF_CODE = Map.of("network_overlap", "cidr", "user_exists", "email");
+    private static final Map<String, String> FIELD_OF_CODE = Map.of("network_overlap", "cidr",
+            "address_taken", "gateway", "user_exists", "email");
 
     static FieldErrors none() {
         return new FieldErrors(Map.of());

@@ -6,11 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.ipledger.master.allocation.StoredCounts;
 import org.ipledger.master.pool.Pool;
 import org.ipledger.master.pool.PoolService;
 import org.springframework.stereotype.Component;
 
-/** Every pool with how full it is, fullest first: the pools page and the overview's short list. */
+/**
+ * Every pool with how full it is, fullest first: the pools page and the overview's short list. The
+ * counts come from the pools' free-space indexes, all pools' reads queued at once.
+ */
 @Component
 class PoolUtilization {
 
@@ -20,16 +24,19 @@ class PoolUtilization {
 
     private final PoolService pools;
     private final SpaceUsage usage;
+    private final StoredCounts storedCounts;
 
-    PoolUtilization(PoolService pools, SpaceUsage usage) {
+    PoolUtilization(PoolService pools, SpaceUsage usage, StoredCounts storedCounts) {
         this.pools = pools;
         this.usage = usage;
+        this.storedCounts = storedCounts;
     }
 
     List<Row> fullestFirst() {
-        Map<Long, Long> stored = usage.storedPerPool();
+        List<Pool> all = Pages.all(pools::list);
+        Map<Long, Long> stored = storedCounts.storedInPools(all.stream().map(Pool::id).toList());
         Map<Long, BigInteger> sizes = usage.poolSizes();
-        List<Row> rows = new ArrayList<>(Pages.all(pools::list).stream()
+        List<Row> rows = new ArrayList<>(all.stream()
                 .map(pool -> new Row(pool, new Usage(stored.getOrDefault(pool.id(), 0L),
                         sizes.getOrDefault(pool.id(), BigInteger.ZERO))))
                 .toList());
@@ -38,6 +45,7 @@ class PoolUtilization {
     }
 
     Usage of(long poolId) {
-        return new Usage(usage.storedPerPool().getOrDefault(poolId, 0L), usage.poolSizes().getOrDefault(poolId, BigInteger.ZERO));
+        return new Usage(storedCounts.storedInPools(List.of(poolId)).getOrDefault(poolId, 0L),
+                usage.poolSizes().getOrDefault(poolId, BigInteger.ZERO));
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Counts of stored addresses per network and per pool, and pool sizes from their ranges: what the
- * console's utilization bars show. Read from the indexes on {@code ip}, never by listing addresses.
+ * Pool sizes from their ranges, the pools' ranges in a network and the ledger's position: the
+ * figures of the console's pages that come from small tables. The stored addresses come from
+ * {@link org.ipledger.master.allocation.StoredCounts}, never from grouping the address table.
  */
 @Repository
 class SpaceUsage {
@@ -19,14 +20,6 @@ class SpaceUsage {
 
     SpaceUsage(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Map<Long, Long> storedPerNetwork() {
-        return counts("SELECT ipnet, COUNT(*) FROM ip GROUP BY ipnet");
-    }
-
-    Map<Long, Long> storedPerPool() {
-        return counts("SELECT ippool, COUNT(*) FROM ip WHERE ippool IS NOT NULL GROUP BY ippool");
     }
 
     /** The number of addresses in each pool's ranges. */
@@ -54,13 +47,5 @@ class SpaceUsage {
     /** The ledger's last sequence number: how far the address space's history goes. */
     long lastSeq() {
         return jdbc.sql("SELECT last_seq FROM ledger_position WHERE id = 1").query(Long.class).single();
-    }
-
-    private Map<Long, Long> counts(String sql) {
-        Map<Long, Long> counts = new HashMap<>();
-        jdbc.sql(sql).query(rs -> {
-            counts.put(rs.getLong(1), rs.getLong(2));
-        });
-        return counts;
     }
 }

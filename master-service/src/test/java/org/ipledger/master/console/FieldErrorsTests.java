@@ -28,4 +28,12 @@ class FieldErrorsTests {
         assertThat(FieldErrors.of(overlap, FIELDS).byField()).containsOnlyKeys("cidr");
         assertThat(FieldErrors.of(other, FIELDS).byField()).containsOnlyKeys(FieldErrors.FORM);
     }
+
+    @Test
+    void aGatewayThatIsAlreadyTakenGoesNextToTheGateway() {
+        ApiException taken = ApiException.conflict("address_taken",
+                "The new gateway 10.0.0.5 is an allocated or reserved address; release it first.");
+
+        assertThat(FieldErrors.of(taken, Set.of("gateway")).byField()).containsOnlyKeys("gateway");
+    }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import org.ipledger.master.ApiClient;
@@ -64,7 +65,33 @@ class MasterConsoleIT {
         browser.signIn(MasterInstance.ADMIN_EMAIL, MasterInstance.ADMIN_PASSWORD);
         assertThat(browser.awaitPath("/")).isEqualTo("/");
         assertThat(browser.text("last-seq")).matches("\\d+");
-        assertThat(browser.text("no-platforms")).isEqualTo("No platform has joined yet.");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Overview");
+    }
+
+    @Test
+    void theOverviewChartsTheLedgersEntriesPerMinuteAsAnSvgThatCountsNewEntries() {
+        browser.get("/");
+        long before = entriesCharted();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.post("/api/v1/networks", "{\"cidr\":\"10.90." + i + ".0/24\",\"name\":\"rate-" + i + "\"}").status())
+                    .isEqualTo(201);
+        }
+
+        browser.until(d -> {
+            browser.get("/");
+            return entriesCharted() >= before + 3;
+        });
+        List<WebElement> bars = browser.findAll(By.cssSelector("svg#ledger-rate rect"));
+        assertThat(bars).hasSize(15);
+        assertThat(browser.text("rate-total")).isEqualTo(Long.toString(entriesCharted()));
+        assertThat(bars).extracting(bar -> bar.getAttribute("height")).contains("120");
+        browser.screenshot("master-overview-ledger-rate");
+    }
+
+    private static long entriesCharted() {
+        return browser.findAll(By.cssSelector("svg#ledger-rate rect")).stream()
+                .mapToLong(bar -> Long.parseLong(bar.getAttribute("data-entries"))).sum();
     }
 
     @Test
@@ -107,21 +134,82 @@ class MasterConsoleIT {
     }
 
     @Test
+    void aNetworkEditedWithAGatewayOutsideItIsRefusedNextToTheFieldThenACorrectEditIsSaved() {
+        long network = api.post("/api/v1/networks", "{\"cidr\":\"10.85.0.0/24\",\"name\":\"edit-me\"}").json().get("id").asLong();
+        browser.get("/networks/" + network);
+        browser.find(By.cssSelector("#edit summary")).click();
+
+        browser.type("gateway", "10.86.0.1").submit("edit-network");
+
+        assertThat(browser.text("gateway-error")).isEqualTo("gateway 10.86.0.1 is not inside 10.85.0.0/24.");
+        assertThat(browser.find(By.id("gateway")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("master-network-edit-refused");
+
+        browser.type("gateway", "10.85.0.1").type("name", "edited").submit("edit-network");
+        assertThat(browser.text("result")).isEqualTo("Saved 10.85.0.0/24.");
+        assertThat(browser.text("network-name")).isEqualTo("edited");
+        assertThat(cellOf("10.85.0.1").getAttribute("data-status"))
+                .isEqualTo("service");
+        assertThat(api.get("/api/v1/networks/" + network).json().get("gateway").asString()).isEqualTo("10.85.0.1");
+    }
+
+    @Test
+    void aNetworkIsDeletedAfterAConfirmationAndOneStillInUseIsRefusedWithTheApisReason() {
+        long unused = api.post("/api/v1/networks", "{\"cidr\":\"10.87.0.0/24\",\"name\":\"doomed\"}").json().get("id").asLong();
+        long used = api.post("/api/v1/networks", "{\"cidr\":\"10.88.0.0/24\",\"name\":\"busy\"}").json().get("id").asLong();
+        long pool = poolWithRange("busy-pool", "10.88.0.10", "10.88.0.20");
+
+        browser.get("/networks/" + used);
+        browser.find(By.cssSelector("#edit summary")).click();
+        browser.find(By.id("delete")).click();
+        assertThat(browser.text("still-in-use")).contains("1 pool range(s) and 0 stored address(es)");
+        browser.submit("confirm-delete");
+        assertThat(browser.text("result-error")).isEqualTo("Network " + used + " still has ranges or addresses; remove them first.");
+
+        browser.get("/networks/" + unused);
+        browser.find(By.cssSelector("#edit summary")).click();
+        browser.find(By.id("delete")).click();
+        assertThat(browser.findAll(By.id("still-in-use"))).isEmpty();
+        browser.screenshot("master-network-delete-confirmation");
+        browser.submit("confirm-delete");
+
+        assertThat(browser.awaitPath("/networks")).isEqualTo("/networks");
+        assertThat(browser.text("result")).isEqualTo("Deleted 10.87.0.0/24 (doomed).");
+        assertThat(browser.text("networks")).doesNotContain("10.87.0.0/24").contains("10.88.0.0/24");
+        assertThat(api.get("/api/v1/networks/" + unused).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anAddressReservedFromAPoolShowsAsReservedInTheNetworksMap() {
+        long network = api.post("/api/v1/networks", "{\"cidr\":\"10.89.0.0/24\",\"name\":\"reserve\"}").json().get("id").asLong();
+        long pool = poolWithRange("reserve-pool", "10.89.0.10", "10.89.0.50");
+
+        browser.get("/pools/" + pool).type("reserve-address", "10.89.0.60").submit("reserve");
+        assertThat(browser.text("result-error")).isEqualTo("10.89.0.60 is not in a range of this pool.");
+        browser.type("reserve-address", "10.89.0.20").submit("reserve");
+
+        assertThat(browser.text("result")).isEqualTo("Reserved: 10.89.0.20");
+        browser.screenshot("master-pool-reserved");
+        browser.get("/networks/" + network);
+        WebElement cell = cellOf("10.89.0.20");
+        assertThat(cell.getAttribute("data-status")).isEqualTo("reserved");
+        assertThat(cell.getAttribute("title")).isEqualTo("10.89.0.20 reserved by master");
+    }
+
+    @Test
     void anAddressAllocatedFromAPoolAppearsInTheNetworksMap() {
         long network = api.post("/api/v1/networks", "{\"cidr\":\"10.79.0.0/24\",\"name\":\"lab\"}").json().get("id").asLong();
-        long pool = api.post("/api/v1/pools", "{\"name\":\"lab-pool\"}").json().get("id").asLong();
-        assertThat(api.post("/api/v1/pools/" + pool + "/ranges", "{\"start\":\"10.79.0.10\",\"end\":\"10.79.0.50\"}").status())
-                .isEqualTo(201);
+        long pool = poolWithRange("lab-pool", "10.79.0.10", "10.79.0.50");
 
         browser.get("/pools/" + pool).type("count", "3").submit("allocate");
 
         assertThat(browser.text("result")).isEqualTo("Allocated: 10.79.0.10, 10.79.0.11, 10.79.0.12");
         browser.screenshot("master-pool-allocated");
         browser.get("/networks/" + network);
-        WebElement cell = browser.find(By.cssSelector("#address-map [data-address='10.79.0.11']"));
+        WebElement cell = cellOf("10.79.0.11");
         assertThat(cell.getAttribute("data-status")).isEqualTo("allocated");
         assertThat(cell.getAttribute("title")).isEqualTo("10.79.0.11 allocated by master");
-        assertThat(browser.find(By.cssSelector("#address-map [data-address='10.79.0.13']")).getAttribute("data-status"))
+        assertThat(cellOf("10.79.0.13").getAttribute("data-status"))
                 .isEqualTo("free");
         browser.screenshot("master-network-map");
     }
@@ -143,7 +231,7 @@ class MasterConsoleIT {
         assertThat(block.getText()).contains("10.80.3.0/24");
         assertThat(browser.find(By.cssSelector("#block-map a[title^='1 of 256']")).getText()).contains("10.80.7.0/24");
         block.click();
-        assertThat(browser.find(By.cssSelector("#address-map [data-address='10.80.3.1']")).getAttribute("data-status"))
+        assertThat(cellOf("10.80.3.1").getAttribute("data-status"))
                 .isEqualTo("allocated");
     }
 
@@ -215,7 +303,7 @@ class MasterConsoleIT {
     }
 
     @Test
-    void aPlatformsPageShowsItsConflictWithTheReasonAndRevokesItAfterConfirmation() {
+    void aPlatformsPageShowsItsConflictWithTheReasonWhenItsCredentialsWereIssuedAndRevokesThemAfterConfirmation() {
         assertThat(api.post("/api/v1/networks", "{\"cidr\":\"10.84.0.0/24\",\"name\":\"taken\"}").status()).isEqualTo(201);
         JoinedPlatform platform = new JoinedPlatform(api, database);
         platform.send(platform.change("ipnet", "create", "{\"id\":7,\"name\":\"n7\",\"addr\":\"10.84.0.0\",\"prefix\":23}"));
@@ -228,14 +316,28 @@ class MasterConsoleIT {
         });
         assertThat(browser.text("conflicts")).contains("network_overlap", "10.84.0.0/24");
         assertThat(browser.text("platform-registered")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(browser.text("platform-credentials")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         browser.screenshot("master-platform-conflicts");
 
         browser.find(By.id("revoke")).click();
         browser.submit("confirm-revoke");
         assertThat(browser.text("result")).startsWith("Revoked");
         assertThat(browser.text("platform-state")).isEqualTo("detached");
+        assertThat(browser.text("platform-credentials")).isEqualTo("none: revoked");
         assertThat(api.withToken(platform.token).get("/api/v1/networks").status()).isEqualTo(401);
         platform.close();
+    }
+
+    private static long poolWithRange(String name, String start, String end) {
+        long pool = api.post("/api/v1/pools", "{\"name\":\"" + name + "\"}").json().get("id").asLong();
+        assertThat(api.post("/api/v1/pools/" + pool + "/ranges", "{\"start\":\"" + start + "\",\"end\":\"" + end + "\"}")
+                .status()).isEqualTo(201);
+        return pool;
+    }
+
+    /** The cell of an address in the address map on the page shown. */
+    private static WebElement cellOf(String address) {
+        return browser.find(By.cssSelector("#address-map [data-address='" + address + "']"));
     }
 
     private static long networkOf(String address) {
