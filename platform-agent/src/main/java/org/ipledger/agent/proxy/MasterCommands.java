@@ -44,6 +44,7 @@ public class MasterCommands implements AutoCloseable {
     private final ExecutorService starter = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("commands-"));
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile CommandClient client;
+    private volatile MasterLink link;
     private volatile String platformId;
     /** Unmatched replies counted by the clients closed before the current one. */
     private final AtomicLong unmatchedBefore = new AtomicLong();
@@ -65,6 +66,11 @@ public class MasterCommands implements AutoCloseable {
         } else {
             starter.submit(this::disconnect);
         }
+    }
+
+    /** Commands sent to the master whose replies have not come yet. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     /** This platform's id on the master, once joined. */
@@ -113,24 +119,27 @@ public class MasterCommands implements AutoCloseable {
         log.info("drained: {} command(s) still in flight", inFlight.get());
     }
 
-    private void connect(MasterLink link) {
-        if (client != null && link.platformId().equals(platformId)) {
+    /** Connects with this link; a new link of the same platform (rotated credentials) replaces the client. */
+    private void connect(MasterLink newLink) {
+        if (client != null && newLink.equals(link)) {
             return;
         }
         disconnect();
         try {
-            client = CommandClient.start(link.kafka(), link.topics(), link.platformId(), link.secret(), ATTEMPTS);
-            platformId = link.platformId();
-            log.info("connected to the master's Kafka as {}", link.kafka());
+            client = CommandClient.start(newLink.kafka(), newLink.topics(), newLink.platformId(), newLink.secret(), ATTEMPTS);
+            link = newLink;
+            platformId = newLink.platformId();
+            log.info("connected to the master's Kafka as {}", newLink.kafka());
         } catch (RuntimeException e) {
-            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", link.kafka().bootstrapServers(), e.getMessage());
-            starter.submit(() -> connect(link));
+            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", newLink.kafka().bootstrapServers(), e.getMessage());
+            starter.submit(() -> connect(newLink));
         }
     }
 
     private void disconnect() {
         CommandClient current = client;
         client = null;
+        link = null;
         platformId = null;
         if (current != null) {
             unmatchedBefore.addAndGet(current.unmatchedReplies());
