@@ -44,8 +44,10 @@ public class MasterCommands implements AutoCloseable {
     private final ExecutorService starter = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("commands-"));
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile CommandClient client;
+    /** The link the client was started with. */
     private volatile MasterLink link;
-    private volatile String platformId;
+    /** The link of the integration's last change: a retry to connect with an older one gives up. */
+    private volatile MasterLink wanted;
     /** Unmatched replies counted by the clients closed before the current one. */
     private final AtomicLong unmatchedBefore = new AtomicLong();
 
@@ -62,8 +64,12 @@ public class MasterCommands implements AutoCloseable {
             awaitIdle(DRAIN_TIMEOUT);
         }
         if (change.current().state().joined()) {
-            change.link().ifPresent(link -> starter.submit(() -> connect(link)));
+            change.link().ifPresent(joined -> {
+                wanted = joined;
+                starter.submit(() -> connect(joined));
+            });
         } else {
+            wanted = null;
             starter.submit(this::disconnect);
         }
     }
@@ -75,11 +81,11 @@ public class MasterCommands implements AutoCloseable {
 
     /** This platform's id on the master, once joined. */
     public String platformId() {
-        String id = platformId;
-        if (id == null) {
+        MasterLink connected = link;
+        if (connected == null) {
             throw unreachable("the agent is not connected to the master's Kafka yet");
         }
-        return id;
+        return connected.platformId();
     }
 
     /**
@@ -121,14 +127,13 @@ public class MasterCommands implements AutoCloseable {
 
     /** Connects with this link; a new link of the same platform (rotated credentials) replaces the client. */
     private void connect(MasterLink newLink) {
-        if (client != null && newLink.equals(link)) {
+        if (!newLink.equals(wanted) || (client != null && newLink.equals(link))) {
             return;
         }
         disconnect();
         try {
             client = CommandClient.start(newLink.kafka(), newLink.topics(), newLink.platformId(), newLink.secret(), ATTEMPTS);
             link = newLink;
-            platformId = newLink.platformId();
             log.info("connected to the master's Kafka as {}", newLink.kafka());
         } catch (RuntimeException e) {
             log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", newLink.kafka().bootstrapServers(), e.getMessage());
@@ -140,7 +145,6 @@ public class MasterCommands implements AutoCloseable {
         CommandClient current = client;
         client = null;
         link = null;
-        platformId = null;
         if (current != null) {
             unmatchedBefore.addAndGet(current.unmatchedReplies());
             current.close();
