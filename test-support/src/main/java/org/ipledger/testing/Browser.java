@@ -96,14 +96,17 @@ public final class Browser implements AutoCloseable {
     private Browser clickAndAwaitNextPage(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(button).click();
-        until(d -> left(page));
+        until(d -> gone(page));
         return this;
     }
 
-    /** Chromium answers for a node of a page it has left either as stale or as not in the document. */
-    private static boolean left(WebElement page) {
+    /**
+     * Whether the node is no longer on the page: the browser left the page, or htmx replaced the
+     * node. Chromium answers for such a node either as stale or as not in the document.
+     */
+    public static boolean gone(WebElement node) {
         try {
-            page.isEnabled();
+            node.isEnabled();
             return false;
         } catch (WebDriverException gone) {
             return true;

@@ -59,6 +59,11 @@ final class CaptureOutbox {
                         rs.getString(3).getBytes(StandardCharsets.UTF_8)), rs.getLong(2)));
     }
 
+    /** How many changes wait for their receipts. */
+    long size() {
+        return state.queryForObject("SELECT COUNT(*) FROM capture_outbox", Long.class);
+    }
+
     /** Forgets every unconfirmed change: the platform left the master they were for. */
     void clear() {
         state.update("DELETE FROM capture_outbox");

@@ -287,6 +287,14 @@ public class ChangeCapture implements AutoCloseable {
         return running && !held;
     }
 
+    /**
+     * Captured changes sent to the master whose receipts have not been handled yet; while capture
+     * is stopped (draining), those it sends again when it starts.
+     */
+    public long unconfirmed() {
+        return outbox.size();
+    }
+
     /** For the integration's status. */
     public CaptureStatus status() {
         return new CaptureStatus(running, held, Optional.ofNullable(waiting), book.rejectionCount(),

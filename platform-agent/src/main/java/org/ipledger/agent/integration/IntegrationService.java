@@ -127,7 +127,7 @@ public class IntegrationService implements AutoCloseable {
     }
 
     /** Finishes in-flight work and accepts no new writes, before an update. */
-    synchronized Integration drain() {
+    public synchronized Integration drain() {
         Integration integration = current();
         if (integration.state() != IntegrationState.ACTIVE && integration.state() != IntegrationState.DRAINING) {
             throw new ApiException(HttpStatus.CONFLICT, "integration_not_active",
@@ -135,6 +135,44 @@ public class IntegrationService implements AutoCloseable {
         }
         move(integration.state(), IntegrationState.DRAINING, Optional.empty(), Optional.empty());
         log.info("draining: new writes are refused until the agent restarts");
+        return current();
+    }
+
+    /**
+     * Registers the platform with its master again, which rotates its Kafka password, signing
+     * secret and REST token; the old ones stop working at once. So that nothing is sent with them
+     * meanwhile, the agent drains first (writes wait for their replies, capture stops, new writes
+     * get 503), then stores what the master gave and is active again: its Kafka clients connect
+     * with the new login, capture resumes and sends what had no receipt yet, signed anew.
+     * If the master refuses (a wrong password), nothing changed and the agent is active as before.
+     */
+    synchronized Integration rotateCredentials(String email, String password) {
+        Integration integration = reload();
+        if (integration.state() != IntegrationState.ACTIVE) {
+            throw new ApiException(HttpStatus.CONFLICT, "integration_not_active",
+                    "Credentials are rotated while the integration is active; it is " + integration.state().code());
+        }
+        MasterLink old = integration.link().orElseThrow();
+        JoinRequest request = new JoinRequest(old.masterUrl(), email, password);
+        MDC.put("platformId", old.platformId());
+        move(IntegrationState.ACTIVE, IntegrationState.DRAINING, Optional.empty(), Optional.empty());
+        try {
+            MasterClient master = new MasterClient(old.masterUrl(), properties.agent().allowInsecureMaster(), json);
+            MasterLink rotated = register(master, checkAndLogIn(master, request), old.masterUrl());
+            if (!rotated.platformId().equals(old.platformId())) {
+                throw new ApiException(HttpStatus.CONFLICT, "platform_changed", "The master registered this agent as "
+                        + rotated.platformId() + " instead of " + old.platformId() + "; detach and join again");
+            }
+            store.joined(IntegrationState.ACTIVE, rotated);
+            log.info("credentials rotated with {}; active again", old.masterUrl());
+        } catch (RuntimeException e) {
+            log.warn("rotating the credentials failed; active with the credentials as they were: {}", e.getMessage());
+            store.moveTo(IntegrationState.ACTIVE, Optional.empty(), Optional.empty());
+            throw e;
+        } finally {
+            events.publishEvent(new IntegrationChanged(IntegrationState.DRAINING, reload()));
+            MDC.remove("platformId");
+        }
         return current();
     }
 

@@ -44,7 +44,10 @@ public class MasterCommands implements AutoCloseable {
     private final ExecutorService starter = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("commands-"));
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile CommandClient client;
-    private volatile String platformId;
+    /** The link the client was started with. */
+    private volatile MasterLink link;
+    /** The link of the integration's last change: a retry to connect with an older one gives up. */
+    private volatile MasterLink wanted;
     /** Unmatched replies counted by the clients closed before the current one. */
     private final AtomicLong unmatchedBefore = new AtomicLong();
 
@@ -61,19 +64,28 @@ public class MasterCommands implements AutoCloseable {
             awaitIdle(DRAIN_TIMEOUT);
         }
         if (change.current().state().joined()) {
-            change.link().ifPresent(link -> starter.submit(() -> connect(link)));
+            change.link().ifPresent(joined -> {
+                wanted = joined;
+                starter.submit(() -> connect(joined));
+            });
         } else {
+            wanted = null;
             starter.submit(this::disconnect);
         }
     }
 
+    /** Commands sent to the master whose replies have not come yet. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** This platform's id on the master, once joined. */
     public String platformId() {
-        String id = platformId;
-        if (id == null) {
+        MasterLink connected = link;
+        if (connected == null) {
             throw unreachable("the agent is not connected to the master's Kafka yet");
         }
-        return id;
+        return connected.platformId();
     }
 
     /**
@@ -113,25 +125,26 @@ public class MasterCommands implements AutoCloseable {
         log.info("drained: {} command(s) still in flight", inFlight.get());
     }
 
-    private void connect(MasterLink link) {
-        if (client != null && link.platformId().equals(platformId)) {
+    /** Connects with this link; a new link of the same platform (rotated credentials) replaces the client. */
+    private void connect(MasterLink newLink) {
+        if (!newLink.equals(wanted) || (client != null && newLink.equals(link))) {
             return;
         }
         disconnect();
         try {
-            client = CommandClient.start(link.kafka(), link.topics(), link.platformId(), link.secret(), ATTEMPTS);
-            platformId = link.platformId();
-            log.info("connected to the master's Kafka as {}", link.kafka());
+            client = CommandClient.start(newLink.kafka(), newLink.topics(), newLink.platformId(), newLink.secret(), ATTEMPTS);
+            link = newLink;
+            log.info("connected to the master's Kafka as {}", newLink.kafka());
         } catch (RuntimeException e) {
-            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", link.kafka().bootstrapServers(), e.getMessage());
-            starter.submit(() -> connect(link));
+            log.warn("cannot connect to the master's Kafka at {} yet: {}; retrying", newLink.kafka().bootstrapServers(), e.getMessage());
+            starter.submit(() -> connect(newLink));
         }
     }
 
     private void disconnect() {
         CommandClient current = client;
         client = null;
-        platformId = null;
+        link = null;
         if (current != null) {
             unmatchedBefore.addAndGet(current.unmatchedReplies());
             current.close();
