@@ -3,8 +3,10 @@ package org.ipledger.agent.console;
 import org.ipledger.agent.integration.OperatorSignIn;
 import org.ipledger.web.RoleNames;
 import org.ipledger.web.console.ConsoleSecurity;
+import org.ipledger.web.console.PlainResourceUrls;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -15,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * integration's API does; the platform's view of the address space needs any signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PlainResourceUrls.class)
 class ConsoleConfiguration {
 
     @Bean
