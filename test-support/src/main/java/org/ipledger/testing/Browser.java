@@ -72,7 +72,7 @@ public final class Browser implements AutoCloseable {
         get("/signin");
         type("email", email);
         type("password", password);
-        return clickAndAwaitNextPage(By.cssSelector("form button[type=submit]"));
+        return press(By.cssSelector("form button[type=submit]"));
     }
 
     /** Forgets the session: the next page needs signing in again. */
@@ -89,11 +89,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser submit(String formId) {
-        return clickAndAwaitNextPage(By.cssSelector("#" + formId + " button[type=submit]"));
+        return press(By.cssSelector("#" + formId + " button[type=submit]"));
     }
 
-    /** A click returns before the form's answer loads: what the test reads next must be on the new page. */
-    private Browser clickAndAwaitNextPage(By button) {
+    /**
+     * Clicks a link or button that leaves the page, and returns once the next page is there: a
+     * click returns before the answer loads, and what the test reads next must be on the new page.
+     */
+    public Browser press(By button) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(button).click();
         until(d -> gone(page));

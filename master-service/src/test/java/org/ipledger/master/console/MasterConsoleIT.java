@@ -161,14 +161,14 @@ class MasterConsoleIT {
 
         browser.get("/networks/" + used);
         browser.find(By.cssSelector("#edit summary")).click();
-        browser.find(By.id("delete")).click();
+        browser.press(By.id("delete"));
         assertThat(browser.text("still-in-use")).contains("1 pool range(s) and 0 stored address(es)");
         browser.submit("confirm-delete");
         assertThat(browser.text("result-error")).isEqualTo("Network " + used + " still has ranges or addresses; remove them first.");
 
         browser.get("/networks/" + unused);
         browser.find(By.cssSelector("#edit summary")).click();
-        browser.find(By.id("delete")).click();
+        browser.press(By.id("delete"));
         assertThat(browser.findAll(By.id("still-in-use"))).isEmpty();
         browser.screenshot("master-network-delete-confirmation");
         browser.submit("confirm-delete");
@@ -251,7 +251,7 @@ class MasterConsoleIT {
         browser.submit("search-addresses");
         assertThat(browser.findAll(By.cssSelector("#addresses tbody tr"))).hasSize(1);
 
-        browser.find(By.linkText("10.82.0.11")).click();
+        browser.press(By.linkText("10.82.0.11"));
 
         assertThat(browser.text("address-status")).isEqualTo("reserved");
         assertThat(browser.findAll(By.cssSelector("#history tbody tr"))).extracting(row -> row.findElements(By.tagName("td")).get(2).getText())
@@ -280,13 +280,13 @@ class MasterConsoleIT {
 
         browser.type("password", "long-enough-1").submit("create-user");
         assertThat(browser.text("result")).isEqualTo("Created operator@ipledger.test.");
-        browser.find(By.cssSelector("button[aria-label='Make administrator operator@ipledger.test']")).click();
+        browser.press(By.cssSelector("button[aria-label='Make administrator operator@ipledger.test']"));
         assertThat(browser.text("result")).isEqualTo("operator@ipledger.test is an administrator.");
-        browser.find(By.cssSelector("button[aria-label='Disable operator@ipledger.test']")).click();
+        browser.press(By.cssSelector("button[aria-label='Disable operator@ipledger.test']"));
         assertThat(browser.text("result")).isEqualTo("operator@ipledger.test is disabled.");
         assertThat(api.get("/api/v1/users").body()).contains("\"email\":\"operator@ipledger.test\",\"roles\":[\"@admin\"],\"disabled\":true");
 
-        browser.find(By.cssSelector("button[aria-label='Disable " + MasterInstance.ADMIN_EMAIL + "']")).click();
+        browser.press(By.cssSelector("button[aria-label='Disable " + MasterInstance.ADMIN_EMAIL + "']"));
         assertThat(browser.text("result-error")).startsWith("An administrator cannot disable themselves");
         browser.screenshot("master-users-self-lockout");
     }

@@ -204,7 +204,7 @@ class AgentConsoleIT {
     void rotatingTheCredentialsWhileActiveKeepsWritesAndCaptureGoingWithTheNewOnes() {
         IntegrationService integration = agent.bean(IntegrationService.class);
         String secretBefore = integration.current().secret().orElseThrow();
-        browser.get("/").find(By.id("rotate-credentials")).click();
+        browser.get("/").press(By.id("rotate-credentials"));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Rotate this platform's credentials?");
         browser.screenshot("agent-rotate-credentials");
 
@@ -232,7 +232,7 @@ class AgentConsoleIT {
     @Test
     @Order(10)
     void drainShowsWhatIsStillInFlightFollowsItLiveAndRefusesNewWrites() {
-        browser.get("/").find(By.id("drain")).click();
+        browser.get("/").press(By.id("drain"));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Drain before an update");
         assertThat(browser.text("drain-state")).isEqualTo("active");
         assertThat(browser.text("commands-in-flight")).isEqualTo("0");
@@ -256,7 +256,7 @@ class AgentConsoleIT {
     @Test
     @Order(11)
     void detachAsksForConfirmationAndGivesTheAddressSpaceBack() {
-        browser.get("/").find(By.id("detach")).click();
+        browser.get("/").press(By.id("detach"));
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Detach from the master?");
         browser.screenshot("agent-detach-confirmation");
 
