@@ -120,6 +120,7 @@ public final class PlatformPathBenchmark {
                     agentTargets.add(new Wrk.Target("agent-" + i, agent.baseUrl(), token, "p" + i));
                 }
                 System.out.printf("%d agents joined%n", AGENTS);
+                awaitReplicasCaughtUp(managementPorts);
                 bench.idle(IDLE);
 
                 Shape one = bench.measure("1 agent", agentTargets.subList(0, 1));
@@ -240,6 +241,16 @@ public final class PlatformPathBenchmark {
             System.out.printf("  replica lag of agent-%d, last 2 min: p50 %s ms, p99 %s ms%n", i,
                     quantileMillis(metrics, "0.5"), quantileMillis(metrics, "0.99"));
         }
+    }
+
+    /** Until every agent's replica has applied the whole ledger (its lag gauge reads 0): catching up is not idling. */
+    private static void awaitReplicasCaughtUp(List<Integer> managementPorts) {
+        Pattern lag = Pattern.compile("(?m)^ipledger_replica_lag(?:\\{[^}]*})? (\\S+)$");
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> managementPorts.stream()
+                .allMatch(port -> {
+                    Matcher line = lag.matcher(new ApiClient("http://127.0.0.1:" + port, null).get("/actuator/prometheus").body());
+                    return line.find() && Double.parseDouble(line.group(1)) == 0;
+                }));
     }
 
     private static String quantileMillis(String metrics, String quantile) {
