@@ -245,7 +245,7 @@ public final class PlatformPathBenchmark {
 
     /** Until every agent's replica has applied the whole ledger (its lag gauge reads 0): catching up is not idling. */
     private static void awaitReplicasCaughtUp(List<Integer> managementPorts) {
-        Pattern lag = Pattern.compile("(?m)^ipledger_replica_lag(?:\\{[^}]*})? (\\S+)$");
+        Pattern lag = Pattern.compile("(?m)^ipledger_replica_lag_records(?:\\{[^}]*})? (\\S+)$");
         Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> managementPorts.stream()
                 .allMatch(port -> {
                     Matcher line = lag.matcher(new ApiClient("http://127.0.0.1:" + port, null).get("/actuator/prometheus").body());
