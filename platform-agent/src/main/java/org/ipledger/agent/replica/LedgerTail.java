@@ -44,8 +44,12 @@ final class LedgerTail implements Runnable {
     /** How far before the snapshot's request the ledger is searched: producer clocks may differ. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final int FETCH_MIN_BYTES = 32 * 1024;
-    private static final Duration FETCH_WAIT = Duration.ofMillis(10);
+    /**
+     * After a poll that brought entries, how long the next waits for more to gather: each poll is
+     * one transaction, whose commit H2 writes at once (WRITE_DELAY=0), so a busy ledger is applied
+     * in runs of this long rather than an entry per commit, for at most this much more replica lag.
+     */
+    private static final Duration GATHER = Duration.ofMillis(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final MasterLink link;
@@ -66,6 +70,8 @@ final class LedgerTail implements Runnable {
     private boolean positionedByTime;
     /** The offset of the record a gap at which made the last snapshot load; -1 for none. */
     private long reloadedAtGap = -1;
+    /** Whether the last poll brought the latest entries, so that the next waits for more to gather. */
+    private boolean gathering;
 
     LedgerTail(MasterLink link, ReplicaStore store, MasterSnapshot snapshot, TransactionTemplate transaction,
             ReplicaProgress progress, Timer delay, Counter snapshots, ReplicaStaleness staleness) {
@@ -85,11 +91,10 @@ final class LedgerTail implements Runnable {
         Map<String, Object> properties = link.consumerProperties("replica");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        // Each poll is one transaction, whose commit H2 writes at once (WRITE_DELAY=0): a fetch that
-        // waits up to FETCH_WAIT for a few dozen entries makes one commit of what one record at a
-        // time (fetch.min.bytes=1) made many, for at most FETCH_WAIT more replica lag.
-        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) FETCH_WAIT.toMillis());
+        // Fetches wait on the broker for the first new entry (fetch.min.bytes=1, Kafka's default
+        // wait): an idle replica costs the agent and the broker a fetch every half second, not one
+        // every few milliseconds, and the first entry after a quiet spell is applied at once. Under
+        // load the GATHER pause batches the entries instead.
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = kafka;
@@ -107,6 +112,9 @@ final class LedgerTail implements Runnable {
                         seek = false;
                     }
                     seek = tail(kafka);
+                    if (!seek && gathering) {
+                        sleep(GATHER);
+                    }
                     backoff = Duration.ofSeconds(1);
                 } catch (WakeupException e) {
                     // stop() woke the consumer up
@@ -165,7 +173,10 @@ final class LedgerTail implements Runnable {
     /** One poll; true when the consumer must be positioned again (a snapshot was loaded). */
     private boolean tail(KafkaConsumer<String, byte[]> kafka) throws Exception {
         var records = kafka.poll(POLL);
-        kafka.currentLag(partition).ifPresent(progress::lag);
+        OptionalLong lag = kafka.currentLag(partition);
+        lag.ifPresent(progress::lag);
+        // Behind (catching up): the next poll has entries waiting already, and goes at once.
+        gathering = !records.isEmpty() && lag.isPresent() && lag.getAsLong() == 0;
         if (records.isEmpty()) {
             return false;
         }
