@@ -25,6 +25,13 @@ import org.awaitility.Awaitility;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final int LOG_TAIL_LINES = 60;
+    /**
+     * Further options of every JVM started, from {@value #JVM_OPTIONS_PROPERTY} (space-separated):
+     * the build's tests start them lean, a benchmark leaves them to the JVM's defaults.
+     */
+    private static final String JVM_OPTIONS_PROPERTY = "ipledger.service-process.jvm-options";
+    private static final List<String> JVM_OPTIONS = List.of(System.getProperty(JVM_OPTIONS_PROPERTY, "").split("\\s+"))
+            .stream().filter(option -> !option.isEmpty()).toList();
 
     private final Process process;
     private final int port;
@@ -68,8 +75,9 @@ public final class ServiceProcess implements AutoCloseable {
     private static ServiceProcess start(Class<?> mainClass, List<String> arguments, int port, Path log,
             Duration startup, BooleanSupplier ready) {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());

@@ -3,6 +3,7 @@ package org.ipledger.e2e.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,19 +67,19 @@ final class EndStateReader {
                 (rs, n) -> new EndState.MasterAddress(rs.getString(1), rs.getString(2), rs.getString(3)));
         List<String> capturedAddresses = writes.stream().map(LocalWriter.Write::address)
                 .filter(address -> ledger.count("SELECT COUNT(*) FROM ip WHERE addr = ?", address) > 0).toList();
-        String masterRaw = view(masterClient()) + addresses(masterClient(), capturedAddresses);
+        String masterRaw = view(masterClient()) + bodies(addresses(masterClient(), capturedAddresses));
         Map<Integer, String> raw = new HashMap<>();
         Map<Integer, String> replicas = new HashMap<>();
         Map<Integer, String> states = new HashMap<>();
         Map<Integer, Map<String, String>> ownersAtHome = new HashMap<>();
         for (AgentNode agent : agents) {
             String view = view(agentClient(agent));
+            Map<String, ApiClient.Response> answers = addresses(agentClient(agent), capturedAddresses);
             replicas.put(agent.platform(), withoutOwners(view));
-            raw.put(agent.platform(), view + addresses(agentClient(agent), capturedAddresses));
+            raw.put(agent.platform(), view + bodies(answers));
             states.put(agent.platform(), agent.state());
-            ownersAtHome.put(agent.platform(), owners(agentClient(agent), writes.stream()
-                    .filter(write -> write.platform() == agent.platform()).map(LocalWriter.Write::address)
-                    .filter(capturedAddresses::contains).toList()));
+            ownersAtHome.put(agent.platform(), owners(answers, writes.stream()
+                    .filter(write -> write.platform() == agent.platform()).map(LocalWriter.Write::address).toList()));
         }
         List<EndState.LedgerRecord> ledgerRecords = ledgerRecords(ledger);
         String ledgerText = String.join("\n", ledgerRecords.stream().map(EndState.LedgerRecord::entry).toList());
@@ -175,19 +176,26 @@ final class EndStateReader {
         return view.toString();
     }
 
-    /** The answers to {@code GET /api/v1/addresses/{address}} of every address given, one a line. */
-    private static String addresses(ApiClient reads, List<String> addresses) {
-        StringBuilder answers = new StringBuilder();
-        addresses.forEach(address -> answers.append(reads.get("/api/v1/addresses/" + address).body()).append('\n'));
-        return answers.toString();
+    /** The answer to {@code GET /api/v1/addresses/{address}} of every address given, in their order. */
+    private static Map<String, ApiClient.Response> addresses(ApiClient reads, List<String> addresses) {
+        Map<String, ApiClient.Response> answers = new LinkedHashMap<>();
+        addresses.forEach(address -> answers.put(address, reads.get("/api/v1/addresses/" + address)));
+        return answers;
     }
 
-    /** The owner each address is read with, where it has one. */
-    private static Map<String, String> owners(ApiClient reads, List<String> addresses) {
+    /** The answers' bodies, one a line. */
+    private static String bodies(Map<String, ApiClient.Response> answers) {
+        StringBuilder bodies = new StringBuilder();
+        answers.values().forEach(answer -> bodies.append(answer.body()).append('\n'));
+        return bodies.toString();
+    }
+
+    /** The owner each of the given addresses is read with, where it was read and has one. */
+    private static Map<String, String> owners(Map<String, ApiClient.Response> answers, List<String> addresses) {
         Map<String, String> owners = new HashMap<>();
         for (String address : addresses) {
-            ApiClient.Response answer = reads.get("/api/v1/addresses/" + address);
-            if (answer.status() == 200 && answer.json().hasNonNull("owner")) {
+            ApiClient.Response answer = answers.get(address);
+            if (answer != null && answer.status() == 200 && answer.json().hasNonNull("owner")) {
                 owners.put(address, answer.json().get("owner").asString());
             }
         }

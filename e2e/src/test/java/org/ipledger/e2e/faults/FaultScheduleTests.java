@@ -35,6 +35,19 @@ class FaultScheduleTests {
     }
 
     @Test
+    void theCiRunKillsAndFreezesTheMasterAnAgentAndThePlatformsDatabaseAndFaultsTwoAtOnce() {
+        List<Fault> schedule = FaultSchedule.draw(FaultRunIT.CI_SEED, FaultRunIT.CI_SECONDS * 1000, IN_PROCESS_BROKER);
+
+        for (String node : List.of("master", "agent-", FaultSchedule.DATABASE)) {
+            for (Fault.Kind kind : Fault.Kind.values()) {
+                assertThat(schedule).as("%s %s", kind, node)
+                        .anyMatch(fault -> fault.node().startsWith(node) && fault.kind() == kind);
+            }
+        }
+        assertThat(schedule.stream().map(Fault::atMs).distinct().count()).as("moments").isLessThan(schedule.size());
+    }
+
+    @Test
     void theSameSeedDrawsTheSameSchedule() {
         assertThat(FaultSchedule.draw(7, 300_000, BROKER_APART)).isEqualTo(FaultSchedule.draw(7, 300_000, BROKER_APART));
     }
