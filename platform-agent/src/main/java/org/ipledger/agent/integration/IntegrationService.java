@@ -111,6 +111,14 @@ public class IntegrationService implements AutoCloseable {
             log.warn("join of {} refused: {} {}", request.masterUrl(), e.code(), e.getMessage());
             move(IntegrationState.CONNECTING, IntegrationState.FAILED, Optional.of(e.code()), Optional.of(e.getMessage()));
             throw e;
+        } catch (RuntimeException e) {
+            // Left in `connecting`, the agent refused every later join as already joined. The
+            // exception's text may be a database's: it goes to the log only.
+            log.error("join of {} failed", request.masterUrl(), e);
+            String message = "The join failed before anything was migrated (" + e.getClass().getSimpleName()
+                    + "; the agent's log has the detail); try again";
+            move(IntegrationState.CONNECTING, IntegrationState.FAILED, Optional.of("join_failed"), Optional.of(message));
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "join_failed", message);
         } finally {
             MDC.remove("platformId");
         }

@@ -211,6 +211,24 @@ class JoinChecksIT {
         assertThat(ledger.count("SELECT COUNT(*) FROM platform")).isEqualTo(1);
     }
 
+    @Test
+    void joinThatFailsUnexpectedlyLeavesTheIntegrationFailedWithItsReasonAndNoDatabaseText(@TempDir Path otherDir) {
+        PlatformDatabase broken = PlatformDatabases.fresh();
+        try (AgentInstance unreadable = AgentInstance.start(otherDir, broken)) {
+            // The platform's own table gone: the join cannot read the address space it would migrate.
+            broken.jdbc().sql("DROP TABLE ip").update();
+
+            ApiClient.Response response = join(unreadable.operator(), master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+
+            assertThat(response.status()).as(response.body()).isEqualTo(500);
+            assertThat(response.error()).isEqualTo("join_failed");
+            assertThat(response.body()).doesNotContainIgnoringCase("select").doesNotContainIgnoringCase("table");
+            var state = unreadable.operator().get("/api/v1/integration").json();
+            assertThat(state.get("state").asString()).isEqualTo("failed");
+            assertThat(state.toString()).contains("join_failed");
+        }
+    }
+
     private static ApiClient.Response join(String masterUrl, String password) {
         return join(client, masterUrl, password);
     }
