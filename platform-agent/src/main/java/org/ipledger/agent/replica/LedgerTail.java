@@ -70,8 +70,6 @@ final class LedgerTail implements Runnable {
     private boolean positionedByTime;
     /** The offset of the record a gap at which made the last snapshot load; -1 for none. */
     private long reloadedAtGap = -1;
-    /** Whether the last poll brought the latest entries, so that the next waits for more to gather. */
-    private boolean gathering;
 
     LedgerTail(MasterLink link, ReplicaStore store, MasterSnapshot snapshot, TransactionTemplate transaction,
             ReplicaProgress progress, Timer delay, Counter snapshots, ReplicaStaleness staleness) {
@@ -112,9 +110,6 @@ final class LedgerTail implements Runnable {
                         seek = false;
                     }
                     seek = tail(kafka);
-                    if (!seek && gathering) {
-                        sleep(GATHER);
-                    }
                     backoff = Duration.ofSeconds(1);
                 } catch (WakeupException e) {
                     // stop() woke the consumer up
@@ -175,8 +170,6 @@ final class LedgerTail implements Runnable {
         var records = kafka.poll(POLL);
         OptionalLong lag = kafka.currentLag(partition);
         lag.ifPresent(progress::lag);
-        // Behind (catching up): the next poll has entries waiting already, and goes at once.
-        gathering = !records.isEmpty() && lag.isPresent() && lag.getAsLong() == 0;
         if (records.isEmpty()) {
             return false;
         }
@@ -238,6 +231,10 @@ final class LedgerTail implements Runnable {
             return true;
         }
         if (gap == null) {
+            // Caught up, the next poll waits for more to gather; behind, it has entries waiting already.
+            if (lag.isPresent() && lag.getAsLong() == 0) {
+                sleep(GATHER);
+            }
             return false;
         }
         if (positionedByTime) {
