@@ -34,7 +34,8 @@ public final class Fields {
         if (note != null && note.length() > MAX_NOTE_BYTES / 4) {
             int bytes = note.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > MAX_NOTE_BYTES) {
-                throw ApiException.badRequest("invalid_field", "note must be at most 65535 bytes in UTF-8, got " + bytes + ".");
+                throw ApiException.badRequest("invalid_field", "note must be at most " + MAX_NOTE_BYTES
+                        + " bytes in UTF-8, got " + bytes + ".");
             }
         }
         return note;

@@ -112,8 +112,8 @@ public class IntegrationService implements AutoCloseable {
             move(IntegrationState.CONNECTING, IntegrationState.FAILED, Optional.of(e.code()), Optional.of(e.getMessage()));
             throw e;
         } catch (RuntimeException e) {
-            // Left in `connecting`, the agent refused every later join as already joined. The
-            // exception's text may be a database's: it goes to the log only.
+            // Left in `connecting`, the integration showed a join under way long after it had ended.
+            // The exception's text may be a database's: it goes to the log only.
             log.error("join of {} failed", request.masterUrl(), e);
             String message = "The join failed before anything was migrated (" + e.getClass().getSimpleName()
                     + "; the agent's log has the detail); try again";
