@@ -136,7 +136,7 @@ public final class PlatformPathBenchmark {
                         + ledger.count("SELECT COUNT(*) - COUNT(DISTINCT addr) FROM ip") + " of "
                         + ledger.count("SELECT COUNT(*) FROM ip") + " addresses");
                 bench.compareReplicas(admin, agents);
-                System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).strip());
+                System.out.println("load average at the end: " + loadAverage());
             } finally {
                 agents.forEach(KillableAgent::close);
             }
@@ -237,7 +237,7 @@ public final class PlatformPathBenchmark {
      */
     private static void replicaLag(List<Integer> managementPorts) {
         for (int i = 0; i < managementPorts.size(); i++) {
-            String metrics = new ApiClient("http://127.0.0.1:" + managementPorts.get(i), null).get("/actuator/prometheus").body();
+            String metrics = metrics(managementPorts.get(i));
             System.out.printf("  replica lag of agent-%d, last 2 min: p50 %s ms, p99 %s ms%n", i,
                     quantileMillis(metrics, "0.5"), quantileMillis(metrics, "0.99"));
         }
@@ -248,9 +248,14 @@ public final class PlatformPathBenchmark {
         Pattern lag = Pattern.compile("(?m)^ipledger_replica_lag_records(?:\\{[^}]*})? (\\S+)$");
         Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> managementPorts.stream()
                 .allMatch(port -> {
-                    Matcher line = lag.matcher(new ApiClient("http://127.0.0.1:" + port, null).get("/actuator/prometheus").body());
+                    Matcher line = lag.matcher(metrics(port));
                     return line.find() && Double.parseDouble(line.group(1)) == 0;
                 }));
+    }
+
+    /** An agent's metrics as Prometheus reads them from its management port. */
+    private static String metrics(int managementPort) {
+        return new ApiClient("http://127.0.0.1:" + managementPort, null).get("/actuator/prometheus").body();
     }
 
     private static String quantileMillis(String metrics, String quantile) {
