@@ -173,10 +173,16 @@ public class IntegrationService implements AutoCloseable {
             }
             store.joined(IntegrationState.ACTIVE, rotated);
             log.info("credentials rotated with {}; active again", old.masterUrl());
-        } catch (RuntimeException e) {
+        } catch (ApiException e) {
             log.warn("rotating the credentials failed; active with the credentials as they were: {}", e.getMessage());
             store.moveTo(IntegrationState.ACTIVE, Optional.empty(), Optional.empty());
             throw e;
+        } catch (RuntimeException e) {
+            // As for a join: the exception's text may be a database's, so it goes to the log only.
+            log.error("rotating the credentials failed; active with the credentials as they were", e);
+            store.moveTo(IntegrationState.ACTIVE, Optional.empty(), Optional.empty());
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "rotation_failed", "Rotating the credentials failed ("
+                    + e.getClass().getSimpleName() + "; the agent's log has the detail); try again");
         } finally {
             events.publishEvent(new IntegrationChanged(IntegrationState.DRAINING, reload()));
             MDC.remove("platformId");
