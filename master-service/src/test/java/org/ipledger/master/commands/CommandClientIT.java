@@ -65,10 +65,12 @@ class CommandClientIT extends OneMaster {
                     new NewTopic(nowhere.replies(platformId), 1, (short) 1))).all().get();
         }
         String requestId = UUID.randomUUID().toString();
+        // Long enough that the second attempt begins: one begins only while a send's wait for the broker (2 s) fits.
+        Duration attempt = Duration.ofMillis(2500);
         try (CommandClient client = CommandClient.start(SharedKafka.access(), nowhere, platformId,
                 platform.get("secret").asString(), 2)) {
             assertThatThrownBy(() -> client.send(new AllocateCommand(requestId, platformId, 1, 1, Optional.empty(),
-                    Optional.empty()), Duration.ofMillis(500)))
+                    Optional.empty()), attempt))
                     .isInstanceOf(CommandTimeoutException.class)
                     .hasMessageContaining(requestId)
                     .hasMessageContaining("2 attempts");
