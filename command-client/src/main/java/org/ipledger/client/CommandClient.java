@@ -125,10 +125,22 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
      */
     @Override
     public CommandReply send(Command command, Duration timeout) {
+        return send(command, timeout, System.nanoTime() + timeout.toNanos() * attempts);
+    }
+
+    /**
+     * As {@link #send(Command, Duration)}, with every attempt over by {@code deadline} (a
+     * {@link System#nanoTime()}), so that a caller that has already waited keeps one bound for the
+     * whole: the last attempt gets what remains. The first attempt is always made; another begins
+     * only while a send's wait for the broker ({@link #MAX_BLOCK}) still fits before the deadline,
+     * since that wait cannot be cut short.
+     */
+    public CommandReply send(Command command, Duration timeout, long deadline) {
         byte[] value = serializer.serialize(command);
-        long deadline = System.nanoTime() + timeout.toNanos() * attempts;
         TimeoutException last = null;
-        for (int attempt = 1; attempt <= attempts && System.nanoTime() < deadline; attempt++) {
+        int made = 0;
+        while (made < attempts && (made == 0 || deadline - System.nanoTime() >= MAX_BLOCK.toNanos())) {
+            made++;
             long attemptEnd = Math.min(deadline, System.nanoTime() + timeout.toNanos());
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.commands(), command.partitionKey(), value);
             signer.sign(record);
@@ -149,8 +161,8 @@ public final class CommandClient implements CommandOperations, AutoCloseable {
                 throw new CommandTimeoutException("interrupted waiting for " + command.requestId(), e);
             }
         }
-        throw new CommandTimeoutException("no reply to " + command.type() + " " + command.requestId() + " within "
-                + attempts + " attempts of " + timeout, last);
+        throw new CommandTimeoutException("no reply to " + command.type() + " " + command.requestId() + " after "
+                + made + (made == 1 ? " attempt" : " attempts") + " of at most " + timeout, last);
     }
 
     /** How many replies came that no request of this client waited for, since it started. */

@@ -58,21 +58,44 @@ class CommandClientIT extends OneMaster {
     void noReplyBecomesATimeoutNamingTheRequestAfterEveryAttempt() throws Exception {
         JsonNode platform = register();
         String platformId = platform.get("platformId").asString();
-        // Topics no master consumes: the command is never answered.
+        String requestId = UUID.randomUUID().toString();
+        // Long enough that the second attempt begins: one begins only while a send's wait for the broker (2 s) fits.
+        Duration attempt = Duration.ofMillis(2500);
+        try (CommandClient client = unanswered(platform)) {
+            assertThatThrownBy(() -> client.send(new AllocateCommand(requestId, platformId, 1, 1, Optional.empty(),
+                    Optional.empty()), attempt))
+                    .isInstanceOf(CommandTimeoutException.class)
+                    .hasMessageContaining(requestId)
+                    .hasMessageContaining("2 attempts");
+        }
+    }
+
+    /** The agent's bound counts from when the request reached it: what it waited before takes from the attempts. */
+    @Test
+    void theAttemptsEndByTheCallersDeadlineAndASecondBeginsOnlyWhileASendsWaitFits() throws Exception {
+        JsonNode platform = register();
+        String platformId = platform.get("platformId").asString();
+        try (CommandClient client = unanswered(platform)) {
+            long start = System.nanoTime();
+            long deadline = start + Duration.ofMillis(2500).toNanos();
+
+            assertThatThrownBy(() -> client.send(new AllocateCommand(UUID.randomUUID().toString(), platformId, 1, 1,
+                    Optional.empty(), Optional.empty()), Duration.ofSeconds(4), deadline))
+                    .isInstanceOf(CommandTimeoutException.class)
+                    .hasMessageContaining("after 1 attempt of");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        }
+    }
+
+    /** A client of the platform on topics no master consumes: its commands are never answered. */
+    private static CommandClient unanswered(JsonNode platform) throws Exception {
+        String platformId = platform.get("platformId").asString();
         Topics nowhere = new Topics("nowhere-" + UUID.randomUUID().toString().substring(0, 8) + ".");
         try (Admin admin = Admin.create(SharedKafka.access().clientProperties())) {
             admin.createTopics(List.of(new NewTopic(nowhere.commands(), 1, (short) 1),
                     new NewTopic(nowhere.replies(platformId), 1, (short) 1))).all().get();
         }
-        String requestId = UUID.randomUUID().toString();
-        try (CommandClient client = CommandClient.start(SharedKafka.access(), nowhere, platformId,
-                platform.get("secret").asString(), 2)) {
-            assertThatThrownBy(() -> client.send(new AllocateCommand(requestId, platformId, 1, 1, Optional.empty(),
-                    Optional.empty()), Duration.ofMillis(500)))
-                    .isInstanceOf(CommandTimeoutException.class)
-                    .hasMessageContaining(requestId)
-                    .hasMessageContaining("2 attempts");
-        }
+        return CommandClient.start(SharedKafka.access(), nowhere, platformId, platform.get("secret").asString(), 2);
     }
 
     private static JsonNode register() {

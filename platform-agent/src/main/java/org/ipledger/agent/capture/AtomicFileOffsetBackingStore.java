@@ -4,13 +4,18 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.debezium.embedded.KafkaConnectUtil;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.WorkerConfig;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.apache.kafka.connect.storage.FileOffsetBackingStore;
@@ -37,6 +42,30 @@ public class AtomicFileOffsetBackingStore extends FileOffsetBackingStore {
     public void configure(WorkerConfig config) {
         super.configure(config);
         file = Path.of(config.getString(StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG));
+    }
+
+    /** The offsets stored in {@code file}, one JSON text per connector; none before the first flush. */
+    static List<String> read(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        AtomicFileOffsetBackingStore store = startedOn(file);
+        try {
+            return store.data.values().stream().filter(Objects::nonNull)
+                    .map(value -> StandardCharsets.UTF_8.decode(value.duplicate()).toString()).toList();
+        } finally {
+            store.stop();
+        }
+    }
+
+    /** A store of the offsets in {@code file}, started: what the file holds is read. Stop it when done. */
+    static AtomicFileOffsetBackingStore startedOn(Path file) {
+        AtomicFileOffsetBackingStore store = new AtomicFileOffsetBackingStore();
+        store.configure(new StandaloneConfig(Map.of(StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG, file.toString(),
+                WorkerConfig.KEY_CONVERTER_CLASS_CONFIG, JsonConverter.class.getName(),
+                WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG, JsonConverter.class.getName())));
+        store.start();
+        return store;
     }
 
     @Override

@@ -42,7 +42,7 @@ final class CaptureEngineSettings {
         p.setProperty("poll.interval.ms", "10");
         p.setProperty("max.batch.size", "2048");
         p.setProperty("offset.storage", AtomicFileOffsetBackingStore.class.getName());
-        p.setProperty("offset.storage.file.filename", directory.resolve("offsets.dat").toString());
+        p.setProperty("offset.storage.file.filename", offsetsFile(directory).toString());
         p.setProperty("offset.flush.interval.ms", "100");
         p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
         p.setProperty("schema.history.internal.file.filename", directory.resolve("schema-history.dat").toString());
@@ -57,6 +57,11 @@ final class CaptureEngineSettings {
         p.setProperty("heartbeat.interval.ms", "1000");
         p.setProperty("connect.keep.alive.interval.ms", "5000");
         return p;
+    }
+
+    /** Where the engine stores its offsets: the binlog position capture resumes from. */
+    static Path offsetsFile(Path directory) {
+        return directory.resolve("offsets.dat");
     }
 
     /** Debezium's logical name, also the name of its metrics. */

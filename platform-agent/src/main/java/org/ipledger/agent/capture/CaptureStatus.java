@@ -11,10 +11,13 @@ import java.util.Optional;
  * @param held whether captured changes wait for the migration's chunks to be confirmed
  * @param waiting why capture has not started yet, while the agent tries again (the master's
  *        Kafka unreachable when the agent started)
+ * @param failed why capture cannot start and is no longer tried (the binlog it must resume from was
+ *        purged): the operator must act
  * @param rejections how many captured changes the master refused
  * @param latest the most recent refusals, newest first
  */
-public record CaptureStatus(boolean running, boolean held, Optional<String> waiting, long rejections, List<Rejection> latest) {
+public record CaptureStatus(boolean running, boolean held, Optional<String> waiting, Optional<String> failed,
+        long rejections, List<Rejection> latest) {
 
     /**
      * A captured change the master refused; the local row stays.

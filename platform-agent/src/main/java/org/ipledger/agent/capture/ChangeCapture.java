@@ -90,6 +90,8 @@ public class ChangeCapture implements AutoCloseable {
     private Future<?> dueStart;
     /** Why capture waits to start, while it does. */
     private volatile String waiting;
+    /** Why capture cannot start at all until the operator acts (its binlog purged); no longer tried. */
+    private volatile String failed;
 
     public ChangeCapture(PlatformDatabase platform, DataSource stateDataSource, AgentProperties properties,
             ChangeChannels channels, OwnDeletes ownDeletes, LocalRowRemoval removal, ObjectProvider<MeterRegistry> meters) {
@@ -146,6 +148,11 @@ public class ChangeCapture implements AutoCloseable {
             try {
                 start(masterLink, hold);
                 break;
+            } catch (BinlogResume.PurgedBinlogException e) {
+                failed = e.getMessage();
+                waiting = null;
+                log.error("[platform={}] change capture failed: {}", masterLink.platformId(), e.getMessage());
+                return;
             } catch (RuntimeException e) {
                 waiting = e.getMessage();
                 log.warn("[platform={}] change capture cannot start yet ({}); trying again in {} s",
@@ -185,6 +192,7 @@ public class ChangeCapture implements AutoCloseable {
         removal.forgetPending();
         book.clearRejections();
         handledThrough = 0;
+        failed = null;
         try {
             FileSystemUtils.deleteRecursively(dataDir.resolve("capture"));
         } catch (IOException e) {
@@ -203,6 +211,8 @@ public class ChangeCapture implements AutoCloseable {
             return;
         }
         stop();
+        Path directory = dataDir.resolve("capture").resolve(masterLink.platformId());
+        BinlogResume.check(platform, CaptureEngineSettings.offsetsFile(directory));
         this.link = masterLink;
         this.channel = channels.open(masterLink);
         this.held = hold;
@@ -216,7 +226,6 @@ public class ChangeCapture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting change capture", e);
         }
-        Path directory = dataDir.resolve("capture").resolve(masterLink.platformId());
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -297,8 +306,8 @@ public class ChangeCapture implements AutoCloseable {
 
     /** For the integration's status. */
     public CaptureStatus status() {
-        return new CaptureStatus(running, held, Optional.ofNullable(waiting), book.rejectionCount(),
-                book.latestRejections(5));
+        return new CaptureStatus(running, held, Optional.ofNullable(waiting), Optional.ofNullable(failed),
+                book.rejectionCount(), book.latestRejections(5));
     }
 
     @PreDestroy

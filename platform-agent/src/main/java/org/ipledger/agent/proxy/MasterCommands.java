@@ -32,12 +32,15 @@ import org.springframework.stereotype.Component;
 public class MasterCommands implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MasterCommands.class);
-    /**
-     * Per attempt; with {@link #ATTEMPTS}, a write answers 503 within 8 s when the master or its
-     * broker cannot be reached (the command client bounds every attempt, sending included).
-     */
+    /** Per attempt, sending included (the command client bounds a send's wait for the broker). */
     private static final Duration TIMEOUT = Duration.ofSeconds(4);
     private static final int ATTEMPTS = 2;
+    /**
+     * A write answers 503 within this, counted from when its request reached the agent: whatever
+     * came before the command was sent (authentication, a session check with the master) is taken
+     * from the last attempt, not added to it.
+     */
+    private static final Duration BOUND = TIMEOUT.multipliedBy(ATTEMPTS);
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = TIMEOUT.multipliedBy(ATTEMPTS + 1);
 
@@ -90,7 +93,7 @@ public class MasterCommands implements AutoCloseable {
 
     /**
      * Sends a command and waits for its reply; the same request id is resent on timeout, so the
-     * command has one effect.
+     * command has one effect. Answers within {@link #BOUND} of when the request reached the agent.
      *
      * @throws ApiException 503 with Retry-After when the master does not answer
      */
@@ -101,12 +104,12 @@ public class MasterCommands implements AutoCloseable {
         }
         inFlight.incrementAndGet();
         try {
-            return current.send(command, TIMEOUT);
+            return current.send(command, TIMEOUT, RequestArrival.current() + BOUND.toNanos());
         } catch (CommandTimeoutException e) {
-            log.warn("no reply from the master to {} {} after {} attempts; answered 503", command.type().wireName(),
-                    command.requestId(), ATTEMPTS);
+            log.warn("no reply from the master to {} {} within {} s; answered 503", command.type().wireName(),
+                    command.requestId(), BOUND.toSeconds());
             throw unreachable("the master did not answer " + command.type().wireName() + " " + command.requestId()
-                    + " within " + ATTEMPTS + " x " + TIMEOUT.toSeconds() + " s; retry with the same requestId");
+                    + " within " + BOUND.toSeconds() + " s; retry with the same requestId");
         } finally {
             inFlight.decrementAndGet();
         }

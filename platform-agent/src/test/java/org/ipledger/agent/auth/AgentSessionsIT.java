@@ -2,6 +2,8 @@ package org.ipledger.agent.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpRequest;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Logins made through an agent follow what the master decides: revoked, disabled and demoted
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentSessionsIT {
 
+    private static final Logger log = LoggerFactory.getLogger(AgentSessionsIT.class);
     private static final String PASSWORD = "a-long-password";
     private static final Duration SESSION_CHECK = Duration.ofSeconds(2);
 
@@ -128,6 +133,37 @@ class AgentSessionsIT {
 
             assertThat(user.get("/api/v1/networks").status()).isEqualTo(200);
             assertThat(user.post("/api/v1/pools", "{}").status()).isEqualTo(400);
+        } finally {
+            master = ledger.startMaster("server.port=" + masterPort);
+        }
+    }
+
+    /**
+     * A master that takes connections and never answers, as one frozen (SIGSTOP) or behind a
+     * network that drops its answers, is the slowest to give up on: the token's session check waits
+     * on it before the write does. The write still answers within the bound, counted from sending it.
+     */
+    @Test
+    void aWriteWhileTheMasterHangsAnswers503WithRetryAfterWithinTenSecondsAlsoWhenTheTokenIsDueForACheck()
+            throws Exception {
+        ApiClient user = onAgent(newUser("[\"@admin\"]"));
+        master.close();
+        try (ServerSocket hanging = new ServerSocket(masterPort, 50, InetAddress.getLoopbackAddress())) {
+            Thread.sleep(SESSION_CHECK.multipliedBy(2).toMillis());
+
+            long sent = System.nanoTime();
+            HttpResponse<String> write = HttpClient.newHttpClient().send(user.request("/api/v1/pools")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"while-the-master-hangs\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Duration answeredIn = Duration.ofNanos(System.nanoTime() - sent);
+            log.info("with the master hanging and the token due for a check, a write answered {} in {} ms",
+                    write.statusCode(), answeredIn.toMillis());
+
+            assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
+            assertThat(write.body()).contains("\"master_unreachable\"");
+            assertThat(write.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answeredIn).isLessThan(Duration.ofSeconds(10));
         } finally {
             master = ledger.startMaster("server.port=" + masterPort);
         }

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,13 +77,7 @@ class AtomicFileOffsetBackingStoreTests {
     }
 
     private AtomicFileOffsetBackingStore started() {
-        AtomicFileOffsetBackingStore store = new AtomicFileOffsetBackingStore();
-        store.configure(new StandaloneConfig(Map.of(
-                StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG, dir.resolve("offsets.dat").toString(),
-                "key.converter", JsonConverter.class.getName(),
-                "value.converter", JsonConverter.class.getName())));
-        store.start();
-        return store;
+        return AtomicFileOffsetBackingStore.startedOn(dir.resolve("offsets.dat"));
     }
 
     private static ByteBuffer bytes(String text) {
