@@ -41,9 +41,10 @@ final class FaultRunReport {
                 requests.stream().filter(r -> r.answer().filter(a -> !a.ok()).isPresent()).count(),
                 refusals(requests), requests.stream().filter(r -> r.answer().isEmpty()).count())));
         List<Attempt> attempts = history.stream().flatMap(r -> r.attempts().stream()).toList();
-        report.append(String.format("  attempts %d: %d answered 503 (slowest in %d ms), %d lost connections, %d retried requests%n",
+        report.append(String.format("  attempts %d: %d answered 503 (slowest in %d ms; %d ms of those whose own agent "
+                        + "was not faulted meanwhile), %d lost connections, %d retried requests%n",
                 attempts.size(), attempts.stream().filter(a -> a.status() == 503).count(),
-                attempts.stream().filter(a -> a.status() == 503).mapToLong(a -> a.completedAt() - a.invokedAt()).max().orElse(0),
+                slowest503(history, outcomes, false), slowest503(history, outcomes, true),
                 attempts.stream().filter(a -> a.status() == 0).count(),
                 history.stream().filter(r -> r.attempts().size() > 1).count()));
         report.append(String.format("  local writes %d, each a network, a pool, a range and an owned address (%d uncertain)%n",
@@ -56,6 +57,18 @@ final class FaultRunReport {
             context(violations.get(0), history).forEach(r -> report.append("  ").append(r).append('\n'));
         }
         return report.toString();
+    }
+
+    /**
+     * How long the slowest 503 took. An agent frozen or killed while a request waits cannot
+     * answer within any bound; {@code ownAgentUp} leaves those attempts out, to show the bound the
+     * agent itself keeps while the master or broker is away.
+     */
+    private static long slowest503(List<Request> history, List<FaultRunner.Outcome> outcomes, boolean ownAgentUp) {
+        return history.stream().flatMap(r -> r.attempts().stream().filter(a -> a.status() == 503)
+                        .filter(a -> !ownAgentUp || outcomes.stream().noneMatch(o -> o.fault().node().equals("agent-" + r.platform())
+                                && o.startedAt() < a.completedAt() && o.backAt() > a.invokedAt())))
+                .mapToLong(a -> a.completedAt() - a.invokedAt()).max().orElse(0);
     }
 
     /**
