@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +52,7 @@ public final class Receipts implements AutoCloseable {
     /** As many as capture may wait for (its outbox), with room for repeats; one not kept is answered again. */
     private static final int MAX_SENT_BEFORE = 100_000;
     private static final Duration POSITION_WAIT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final MasterLink link;
     private final Counter unmatched;
@@ -158,7 +160,9 @@ public final class Receipts implements AutoCloseable {
         } finally {
             // Wakes a start() still waiting: it fails now rather than at its bound.
             positioned.countDown();
-            consumer.close();
+            // Closing waits for the last position's commit, by default up to 30 s while the broker
+            // is down: a commit lost only makes the next start read some receipts again.
+            consumer.close(CloseOptions.timeout(CLOSE_WAIT));
         }
     }
 
