@@ -47,6 +47,14 @@ class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // A consumer hands out all it fetched of one partition before the next partition's records,
+        // and fetches a partition again only once they are handed out. With Kafka's 1 MiB a fetch
+        // holds thousands of captured rows: a platform whose partition shares the consumer waited
+        // behind another platform's backlog (its outbox sent again after restarts) until every
+        // batch of it was applied, minutes on a busy machine. A few hundred rows per partition
+        // and fetch put every waiting platform's records into each batch. A larger record (a
+        // migration chunk) still comes whole.
+        config.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()));
         factory.setBatchListener(true);

@@ -44,7 +44,8 @@ public final class ChangeChannel implements AutoCloseable {
     }
 
     /**
-     * Sends a message and answers with the master's receipt for it. The future fails if the
+     * Sends a message and answers with the master's receipt for it, or with the receipt the
+     * master sent before this agent started reading, without sending. The future fails if the
      * broker does not take the record; it never times out by itself.
      */
     public CompletableFuture<CommandReply> publish(ChangesMessage message) {
@@ -59,6 +60,10 @@ public final class ChangeChannel implements AutoCloseable {
     private CompletableFuture<CommandReply> awaitReceipt(String eventId,
             Supplier<CompletableFuture<RecordMetadata>> send) {
         CompletableFuture<CommandReply> receipt = receipts.expect(eventId);
+        if (receipt.isDone()) {
+            // Answered while this agent was down: the master need not answer a repeat.
+            return receipt;
+        }
         send.get().whenComplete((metadata, failure) -> {
             if (failure != null) {
                 receipts.forget(eventId);

@@ -2,17 +2,23 @@ package org.ipledger.agent.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 import io.micrometer.core.instrument.Counter;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -29,21 +35,36 @@ import org.slf4j.LoggerFactory;
 /**
  * The master's receipts for this platform's change events and chunks, picked out of the
  * platform's replies topic by their {@code ce_type} (command replies on the same topic are left
- * to the command client). It reads from the end of the topic as it was when it started: a sender
- * {@link #expect expects} a receipt before it sends, and after a restart it sends again (the
- * master answers a repeated event with the same receipt). A receipt that answers nothing this
- * agent waits for (no such event sent, already answered, or keyed by another event id than the
- * one it answers) is ignored and counted: it must never make the agent delete a local row.
+ * to the command client). A sender {@link #expect expects} a receipt before it sends, and after a
+ * restart it sends again (the master answers a repeated event with the same receipt).
+ *
+ * <p>It reads from where it stopped (the position is committed as it reads), so the receipts
+ * the master sent while this agent was down or restarting are not skipped: they answer the
+ * changes the agent sends again at its start, which otherwise wait until the master has worked
+ * through everything queued before their repeats. Those receipts that nothing expects yet are
+ * kept for the sender's {@link #expect}. A receipt read later that answers nothing this agent
+ * waits for (no such event sent, already answered, or keyed by another event id than the one it
+ * answers) is ignored and counted: it must never make the agent delete a local row.
  */
 public final class Receipts implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Receipts.class);
+    /** As many as capture may wait for (its outbox), with room for repeats; one not kept is answered again. */
+    private static final int MAX_SENT_BEFORE = 100_000;
+    private static final Duration POSITION_WAIT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     private final MasterLink link;
     private final Counter unmatched;
     private final Consumer<String, byte[]> consumer;
     private final MessageDeserializer<CommandReply> replies = MessageDeserializer.replies();
     private final Map<String, CompletableFuture<CommandReply>> waiting = new ConcurrentHashMap<>();
+    /** Receipts sent before this reader started that nothing expected when they were read. */
+    private final Map<String, CommandReply> sentBefore = new HashMap<>();
+    /** Guards {@link #waiting} against {@link #sentBefore}: a receipt read from either side is handed out once. */
+    private final Object claims = new Object();
+    /** Per partition, the end of the topic at start: the receipts before it were sent before this reader started. */
+    private volatile Map<TopicPartition, Long> startEnds = Map.of();
     private final Thread poller;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -84,11 +105,18 @@ public final class Receipts implements AutoCloseable {
     }
 
     /**
-     * The receipt of the event with this id, completed when it arrives. Call before sending the
-     * event; calling again for the same id returns the same future until it completes.
+     * The receipt of the event with this id, completed when it arrives, or already if the master
+     * sent it before this reader started. Call before sending the event; calling again for the
+     * same id returns the same future until it completes.
      */
     public CompletableFuture<CommandReply> expect(String eventId) {
-        return waiting.computeIfAbsent(eventId, id -> new CompletableFuture<>());
+        synchronized (claims) {
+            CommandReply earlier = sentBefore.remove(eventId);
+            if (earlier != null) {
+                return CompletableFuture.completedFuture(earlier);
+            }
+            return waiting.computeIfAbsent(eventId, id -> new CompletableFuture<>());
+        }
     }
 
     /** Forgets a receipt nobody waits for any more. */
@@ -102,12 +130,25 @@ public final class Receipts implements AutoCloseable {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, startWait).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, startWait);
+            Map<TopicPartition, OffsetAndMetadata> read = stoppedAt(partitions);
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata stopped = read.get(partition);
+                // A position the topic no longer retains is reset to its end (auto.offset.reset).
+                consumer.seek(partition, stopped != null && stopped.offset() < ends.get(partition)
+                        ? stopped.offset() : ends.get(partition));
+            }
+            startEnds = ends;
+            // From the first start on there is a position to resume from.
+            commitPosition();
             positioned.countDown();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> record : records) {
                     handle(record);
+                }
+                if (!records.isEmpty()) {
+                    commitPosition();
                 }
             }
         } catch (WakeupException e) {
@@ -119,8 +160,34 @@ public final class Receipts implements AutoCloseable {
         } finally {
             // Wakes a start() still waiting: it fails now rather than at its bound.
             positioned.countDown();
-            consumer.close();
+            // Closing waits for the last position's commit, by default up to 30 s while the broker
+            // is down: a commit lost only makes the next start read some receipts again.
+            consumer.close(CloseOptions.timeout(CLOSE_WAIT));
         }
+    }
+
+    /**
+     * Where this reader stopped, or nothing: the receipts and replies flow without the group's
+     * coordinator, so one that does not answer soon (a broker still loading its groups) costs
+     * only the receipts sent meanwhile, which the master sends again for the changes sent again.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> stoppedAt(List<TopicPartition> partitions) {
+        try {
+            return consumer.committed(Set.copyOf(partitions), POSITION_WAIT);
+        } catch (KafkaException e) {
+            log.warn("[platform={}] reading receipts from the end of {}: where it stopped is unknown ({})",
+                    link.platformId(), link.topics().replies(link.platformId()), e.toString());
+            return Map.of();
+        }
+    }
+
+    private void commitPosition() {
+        consumer.commitAsync((offsets, failure) -> {
+            if (failure != null) {
+                // The next read commits again; a restart meanwhile only reads some receipts twice.
+                log.debug("[platform={}] storing the receipts' position failed: {}", link.platformId(), failure.toString());
+            }
+        });
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
@@ -131,8 +198,16 @@ public final class Receipts implements AutoCloseable {
         }
         try {
             CommandReply receipt = replies.deserialize(record.value());
-            CompletableFuture<CommandReply> future = receipt.requestId().equals(record.key())
-                    ? waiting.remove(receipt.requestId()) : null;
+            CompletableFuture<CommandReply> future = null;
+            if (receipt.requestId().equals(record.key())) {
+                synchronized (claims) {
+                    future = waiting.remove(receipt.requestId());
+                    if (future == null && sentBeforeStart(record)) {
+                        keepSentBefore(receipt);
+                        return;
+                    }
+                }
+            }
             if (future != null) {
                 future.complete(receipt);
             } else {
@@ -147,6 +222,20 @@ public final class Receipts implements AutoCloseable {
         }
     }
 
+    private boolean sentBeforeStart(ConsumerRecord<String, byte[]> record) {
+        Long end = startEnds.get(new TopicPartition(record.topic(), record.partition()));
+        return end != null && record.offset() < end;
+    }
+
+    private void keepSentBefore(CommandReply receipt) {
+        if (sentBefore.size() < MAX_SENT_BEFORE) {
+            sentBefore.put(receipt.requestId(), receipt);
+        } else {
+            log.debug("[platform={}] not keeping the earlier receipt of {}: {} kept already", link.platformId(),
+                    receipt.requestId(), MAX_SENT_BEFORE);
+        }
+    }
+
     @Override
     public void close() {
         running = false;
@@ -156,7 +245,10 @@ public final class Receipts implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        waiting.values().forEach(f -> f.completeExceptionally(new IllegalStateException("receipts closed")));
-        waiting.clear();
+        synchronized (claims) {
+            waiting.values().forEach(f -> f.completeExceptionally(new IllegalStateException("receipts closed")));
+            waiting.clear();
+            sentBefore.clear();
+        }
     }
 }

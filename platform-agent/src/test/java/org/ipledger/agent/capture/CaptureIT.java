@@ -31,6 +31,8 @@ import org.ipledger.schemas.cloudevents.CloudEventTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** Rows a joined platform writes locally reach the master once and leave the platform (flow 4). */
 class CaptureIT extends OneMaster {
@@ -260,6 +262,44 @@ class CaptureIT extends OneMaster {
             assertThat(capture.status().rejections()).isEqualTo(1);
             assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.57.1.0'")).isZero();
         }
+    }
+
+    @Test
+    void aReceiptTheMasterSentWhileTheAgentWasDownConfirmsTheChangeWhenTheAgentIsBack() {
+        PlatformDatabase platform = PlatformDatabases.fresh();
+        MasterLink link = PlatformRegistration.register(master, "capture-answered-while-down-" + System.nanoTime());
+        JdbcTemplate local = new JdbcTemplate(platform.dataSource());
+        MessageListenerContainer changes = master.bean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("ipledger-changes");
+        String id = link.platformId();
+        try {
+            try (AgentInstance agent = AgentInstance.start(dataDir, platform)) {
+                ChangeCapture capture = agent.bean(ChangeCapture.class);
+                capture.start(link, false);
+                changes.stop();
+                local.update("INSERT INTO ipnet (id, name, addr, prefix) VALUES (1, 'answered-while-down', '10.61.0.0', 24)");
+                await().atMost(Duration.ofSeconds(30)).until(() -> capture.unconfirmed() == 1);
+            }
+            // The master answers while the agent is down; stopping waits for the batch's receipts.
+            changes.start();
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    database.count("SELECT COUNT(*) FROM processed_change WHERE platform_id = ?", id) == 1);
+            changes.stop();
+
+            // Back, while the master answers nothing: only the receipt it sent already can confirm the change.
+            try (AgentInstance agent = AgentInstance.start(dataDir, platform, GRACE)) {
+                ChangeCapture capture = agent.bean(ChangeCapture.class);
+                capture.start(link, false);
+                await().atMost(Duration.ofSeconds(30)).until(() -> capture.unconfirmed() == 0);
+                await().atMost(Duration.ofSeconds(30)).until(() -> PlatformRows.count(platform, "ipnet") == 0);
+            }
+        } finally {
+            if (!changes.isRunning()) {
+                changes.start();
+            }
+        }
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE platform_id = ? AND addr = '10.61.0.0'", id))
+                .isEqualTo(1);
     }
 
     private static String okReceipt(String eventId) {
