@@ -1,6 +1,7 @@
 package org.ipledger.master.changes;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.ipledger.master.structure.StructureLock;
@@ -9,10 +10,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * What the changes applied in one transaction share: the structure lock once taken, and, while
- * only addresses change, each platform's row mappings and the master's address space as first
- * read. A burst of captured addresses applied together then reads them once, not once per row.
- * A change of networks, pools or ranges forgets them, so what follows reads them again.
+ * What the changes applied in one transaction share: the structure lock once taken, each
+ * platform's row mappings and the master's address space as first read. A burst of captured
+ * rows applied together then reads them once, not once per row: the networks and ranges this
+ * transaction creates are added to the space as read (callers add their mappings themselves),
+ * and only an update or a delete of networks, pools or ranges makes what follows read them
+ * again. Reading them costs a query and a parse of every network and range of the master, so
+ * doing it for each captured network made the master slower the more networks it held.
  */
 @Component
 class ChangeTransaction {
@@ -36,7 +40,10 @@ class ChangeTransaction {
         }
     }
 
-    /** The platform's mappings; callers that create rows add them to it and then call {@link #structureChanged()}. */
+    /**
+     * The platform's mappings; callers that create rows add them to it and tell {@link #created},
+     * callers that change or delete rows call {@link #structureChanged()}.
+     */
     RowMappings.Mapped mapped(String platformId) {
         return shared().mapped.computeIfAbsent(platformId, mappings::load);
     }
@@ -50,7 +57,19 @@ class ChangeTransaction {
         return shared.space;
     }
 
-    /** Networks, pools, ranges or mappings changed: read them again when next asked. */
+    /**
+     * Networks and ranges this transaction created (and mapped): the space as read gains them.
+     * The space is a new one: the one read may be shared with other transactions by its version.
+     */
+    void created(List<AddressSpace.NetworkSpan> networks, List<AddressSpace.RangeSpan> ranges) {
+        Shared shared = shared();
+        shared.changed = true;
+        if (shared.space != null && !(networks.isEmpty() && ranges.isEmpty())) {
+            shared.space = shared.space.plus(networks, ranges);
+        }
+    }
+
+    /** Networks, pools, ranges or mappings changed otherwise: read them again when next asked. */
     void structureChanged() {
         Shared shared = shared();
         shared.mapped.clear();

@@ -62,10 +62,6 @@ class RowChanges {
     @Transactional(propagation = Propagation.MANDATORY)
     Map<String, Object> apply(ChangeEvent event) {
         shared.lockStructure();
-        if (!(event.row() instanceof AddressRow)) {
-            // Mappings and structure change below, partly through other services.
-            shared.structureChanged();
-        }
         Map<String, Object> result = resultOf(event);
         String effect;
         if (event.row() instanceof NetworkRow row) {
@@ -78,9 +74,6 @@ class RowChanges {
             effect = address(event, (AddressRow) event.row(), result);
         }
         result.put("effect", effect);
-        if (!(event.row() instanceof AddressRow)) {
-            shared.structureChanged();
-        }
         return result;
     }
 
@@ -130,6 +123,7 @@ class RowChanges {
                 networks.delete(mapped.get(), platform);
             }
             mappings.unmap(platform, PlatformTable.IPNET, row.id());
+            shared.structureChanged();
             return "deleted";
         }
         LocalSpace.Network local = PlatformRows.network(row);
@@ -155,6 +149,7 @@ class RowChanges {
             return "unchanged";
         }
         networks.update(current.id(), patch, platform);
+        shared.structureChanged();
         return "updated";
     }
 
@@ -169,6 +164,7 @@ class RowChanges {
             pools.delete(mapped.get(), platform);
             mappings.unmap(platform, PlatformTable.IPPOOL, row.id());
             mappings.unmapDeletedRanges(platform);
+            shared.structureChanged();
             return "deleted";
         }
         LocalSpace.Pool local = PlatformRows.pool(row);
@@ -186,6 +182,7 @@ class RowChanges {
             return "unchanged";
         }
         pools.update(current.id(), patch, platform);
+        shared.structureChanged();
         return "updated";
     }
 
@@ -196,10 +193,12 @@ class RowChanges {
         if (event.op() == ChangeOperation.DELETE) {
             if (current.isEmpty()) {
                 mapped.ifPresent(id -> mappings.unmap(platform, PlatformTable.IPPOOL_RANGE, row.id()));
+                shared.structureChanged();
                 return "unchanged";
             }
             ranges.remove(current.get().poolId(), mapped.get(), platform);
             mappings.unmap(platform, PlatformTable.IPPOOL_RANGE, row.id());
+            shared.structureChanged();
             result.put("masterId", mapped.get());
             return "deleted";
         }
@@ -215,7 +214,11 @@ class RowChanges {
             // A changed range is replaced: removed and added again, in this one transaction.
             ranges.remove(current.get().poolId(), mapped.get(), platform);
         }
-        mapped.ifPresent(id -> mappings.unmap(platform, PlatformTable.IPPOOL_RANGE, row.id()));
+        if (mapped.isPresent()) {
+            mappings.unmap(platform, PlatformTable.IPPOOL_RANGE, row.id());
+            // The range it was is gone from the space and the mappings: read them again.
+            shared.structureChanged();
+        }
         applier.apply(platform, event.eventId(), PlatformRows.ranges(List.of(local)));
         result.put("masterId", mappings.find(platform, PlatformTable.IPPOOL_RANGE, row.id()).orElseThrow());
         return current.isPresent() ? "replaced" : "created";

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ipledger.addressing.AddressKey;
 import org.ipledger.master.allocation.PlatformAddresses;
+import org.ipledger.master.network.Network;
 import org.ipledger.master.network.NetworkRequest;
 import org.ipledger.master.network.NetworkService;
 import org.ipledger.master.pool.PoolRequest;
@@ -19,6 +21,7 @@ import org.ipledger.master.pool.Range;
 import org.ipledger.master.pool.RangeRequest;
 import org.ipledger.master.pool.RangeService;
 import org.ipledger.schemas.change.PlatformTable;
+import org.ipledger.web.AddressParser;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,26 +63,21 @@ class SpaceApplier {
 
     @Transactional(propagation = Propagation.MANDATORY)
     Applied apply(String platformId, String eventId, LocalSpace local) {
-        boolean structure = !local.networks().isEmpty() || !local.pools().isEmpty() || !local.ranges().isEmpty();
-        if (structure) {
-            shared.structureChanged();
-        }
         shared.lockStructure();
         RowMappings.Mapped mapped = shared.mapped(platformId);
         AddressSpace master = shared.space();
         SpaceCheck.StructureReport report = check.structure(platformId, local, mapped, master);
-        int mappedBefore = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size();
         if (!report.conflicts().isEmpty()) {
             throw new ConflictsFound(report.conflicts());
         }
         List<Map<String, Long>> merges = new ArrayList<>();
+        List<AddressSpace.NetworkSpan> createdNetworks = new ArrayList<>();
+        List<AddressSpace.RangeSpan> createdRanges = new ArrayList<>();
         for (LocalSpace.Network network : local.networks()) {
             if (!mapped.networks().containsKey(network.id())) {
                 Long merged = report.merges().get(network.id());
                 Long own = report.reclaimed().networks().get(network.id());
-                long masterId = merged != null ? merged : own != null ? own : networks.create(new NetworkRequest(
-                        network.cidr(), network.name(), network.gateway(), network.vlan(), network.locations(),
-                        network.note()), platformId).id();
+                long masterId = merged != null ? merged : own != null ? own : create(network, platformId, createdNetworks);
                 mappings.map(platformId, PlatformTable.IPNET, network.id(), masterId, merged != null);
                 mapped.networks().put(network.id(), masterId);
                 if (merged != null) {
@@ -102,26 +100,28 @@ class SpaceApplier {
                 mappings.map(platformId, PlatformTable.IPPOOL_RANGE, range.id(), own, false);
                 mapped.ranges().put(range.id(), own);
             } else if (!mapped.ranges().containsKey(range.id())) {
-                addRange(platformId, range, mapped);
+                createdRanges.add(addRange(platformId, range, mapped));
             }
         }
+        shared.created(createdNetworks, createdRanges);
         if (!local.addresses().isEmpty()) {
-            // Read again only if networks or ranges were just created: one read per captured address.
-            boolean created = mapped.networks().size() + mapped.pools().size() + mapped.ranges().size() > mappedBefore;
-            if (created) {
-                shared.structureChanged();
-            }
             applyAddresses(platformId, Collections.nCopies(local.addresses().size(), eventId), local.addresses(), mapped,
-                    created ? shared.space() : master);
-        }
-        if (structure) {
-            shared.structureChanged();
+                    shared.space());
         }
         return new Applied(local.networks().size(), local.pools().size(), local.ranges().size(),
                 local.addresses().size(), merges);
     }
 
-    private void addRange(String platformId, LocalSpace.Range range, RowMappings.Mapped mapped) {
+    private long create(LocalSpace.Network network, String platformId, List<AddressSpace.NetworkSpan> created) {
+        Network stored = networks.create(new NetworkRequest(network.cidr(), network.name(), network.gateway(),
+                network.vlan(), network.locations(), network.note()), platformId);
+        created.add(AddressSpace.NetworkSpan.of(AddressSpace.Ref.master(stored.id()),
+                AddressParser.network("cidr", stored.cidr()), stored.name(),
+                stored.gateway(), stored.vlan(), platformId));
+        return stored.id();
+    }
+
+    private AddressSpace.RangeSpan addRange(String platformId, LocalSpace.Range range, RowMappings.Mapped mapped) {
         Range added = ranges.add(mapped.pools().get(range.poolId()), new RangeRequest(range.start().toCanonicalString(),
                 range.end().toCanonicalString(), null), platformId);
         Optional<Long> network = range.networkId().map(mapped.networks()::get);
@@ -133,6 +133,9 @@ class SpaceApplier {
         }
         mappings.map(platformId, PlatformTable.IPPOOL_RANGE, range.id(), added.id(), false);
         mapped.ranges().put(range.id(), added.id());
+        return new AddressSpace.RangeSpan(AddressKey.of(range.start()), AddressKey.of(range.end()),
+                AddressSpace.Ref.master(added.id()), AddressSpace.Ref.master(added.poolId()),
+                AddressSpace.Ref.master(added.networkId()), added.start() + "-" + added.end(), platformId);
     }
 
     /**

@@ -135,6 +135,27 @@ class ChangeEventIT extends OneMaster {
                 .counter().count()).isEqualTo(1.0);
     }
 
+    /** Applied together, the second network is checked against the first, which is not committed yet. */
+    @Test
+    void aNetworkOverlappingOneCapturedJustBeforeItIsRefusedAndAnAddressInANewRangeFindsItsPool() {
+        String first = platform.change("ipnet", "create", network(31, "10.214.0.0", 24));
+        String pool = platform.change("ippool", "create", "{\"id\":31,\"name\":\"p31\"}");
+        String range = platform.change("ippool_range", "create", range(31, 31, "10.214.0.10", "10.214.0.20"));
+        String address = platform.change("ip", "create", ip(310, 31, "10.214.0.11", "allocated"));
+        String overlapping = platform.change("ipnet", "create", network(32, "10.214.0.0", 23));
+
+        platform.send(first, pool, range, address, overlapping);
+
+        for (String applied : List.of(first, pool, range, address)) {
+            assertThat(platform.receipt(JoinedPlatform.eventIdOf(applied)).get("ok").asBoolean()).isTrue();
+        }
+        JsonNode refused = platform.receipt(JoinedPlatform.eventIdOf(overlapping));
+        assertThat(refused.get("error").asString()).isEqualTo("network_overlap");
+        assertThat(database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.214.0.0'")).isEqualTo(1);
+        assertThat(database.count("SELECT COUNT(*) FROM ip i JOIN ippool p ON p.id = i.ippool "
+                + "WHERE i.addr = '10.214.0.11' AND p.name = 'p31'")).isEqualTo(1);
+    }
+
     @Test
     void anOwnerFieldInAChangeIsRefusedToTheDeadLetterTopicBySchema() {
         String withOwner = platform.change("ip", "create",
