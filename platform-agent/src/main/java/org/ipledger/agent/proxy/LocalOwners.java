@@ -1,21 +1,42 @@
 package org.ipledger.agent.proxy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Owner names of this platform's addresses, kept in the agent's own database and never sent to
  * the master (I5).
+ *
+ * <p>The owners of concurrent allocations are written together: H2 writes its changed pages at
+ * every commit (WRITE_DELAY=0), which cost more than the write itself when each allocation
+ * committed its own. A request queues its owners and takes the writer's lock; whoever holds it
+ * writes everything queued so far in one transaction, so requests that arrive while a commit is
+ * under way share the next one. Each request still returns only once its owners are committed.
  */
 @Repository
 class LocalOwners {
 
-    private final JdbcClient jdbc;
+    private static final String MERGE = "MERGE INTO local_owner (address, owner) KEY (address) VALUES (?, ?)";
 
-    LocalOwners(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Queue<Pending> queued = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+
+    LocalOwners(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** Remembers the owner of every address of an allocation's answer {@code {addresses:[{address}]}}. */
@@ -23,13 +44,64 @@ class LocalOwners {
         if (allocation == null) {
             return;
         }
+        List<String> addresses = new ArrayList<>();
         for (JsonNode address : allocation.path("addresses")) {
-            jdbc.sql("MERGE INTO local_owner (address, owner) KEY (address) VALUES (?, ?)")
-                    .params(address.path("address").asString(), owner).update();
+            addresses.add(address.path("address").asString());
+        }
+        if (addresses.isEmpty()) {
+            return;
+        }
+        Pending mine = new Pending(addresses, owner, new CompletableFuture<>());
+        queued.add(mine);
+        writer.lock();
+        try {
+            if (!mine.written().isDone()) {
+                writeQueued();
+            }
+        } finally {
+            writer.unlock();
+        }
+        try {
+            mine.written().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
     void forget(String address) {
         jdbc.sql("DELETE FROM local_owner WHERE address = ?").param(address).update();
+    }
+
+    /** Writes every queued request's owners in one transaction; if that fails, each request's on its own. */
+    private void writeQueued() {
+        List<Pending> taken = new ArrayList<>();
+        for (Pending next = queued.poll(); next != null; next = queued.poll()) {
+            taken.add(next);
+        }
+        try {
+            transaction.executeWithoutResult(status -> taken.forEach(this::merge));
+            taken.forEach(each -> each.written().complete(null));
+        } catch (RuntimeException e) {
+            // One request's failure (an owner longer than the column) must not fail the others.
+            taken.forEach(this::writeAlone);
+        }
+    }
+
+    private void writeAlone(Pending pending) {
+        try {
+            transaction.executeWithoutResult(status -> merge(pending));
+            pending.written().complete(null);
+        } catch (RuntimeException e) {
+            pending.written().completeExceptionally(e);
+        }
+    }
+
+    private void merge(Pending pending) {
+        for (String address : pending.addresses()) {
+            jdbc.sql(MERGE).params(address, pending.owner()).update();
+        }
+    }
+
+    private record Pending(List<String> addresses, String owner, CompletableFuture<Void> written) {
     }
 }
