@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
@@ -34,6 +35,11 @@ class LocalOwnersTests {
         Flyway.configure().dataSource(state).locations("classpath:db/agent").load().migrate();
         jdbc = JdbcClient.create(state);
         owners = new LocalOwners(jdbc, new TransactionTemplate(new DataSourceTransactionManager(state)));
+    }
+
+    @AfterEach
+    void close() {
+        owners.close();
     }
 
     @Test
