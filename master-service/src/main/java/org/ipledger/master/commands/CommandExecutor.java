@@ -1,5 +1,8 @@
 package org.ipledger.master.commands;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -7,6 +10,7 @@ import org.ipledger.master.allocation.AddressAllocator;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.master.allocation.AllocationRequest;
 import org.ipledger.master.allocation.Reply;
+import org.ipledger.schemas.MessageSerializer;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.command.ReleaseCommand;
@@ -28,6 +32,7 @@ class CommandExecutor {
     private final AddressAllocator allocator;
     private final StructureCommands structure;
     private final JsonMapper json;
+    private final MessageSerializer serializer = new MessageSerializer();
 
     CommandExecutor(AddressAllocator allocator, StructureCommands structure, JsonMapper json) {
         this.allocator = allocator;
@@ -35,7 +40,7 @@ class CommandExecutor {
         this.json = json;
     }
 
-    CompletableFuture<Reply> execute(Command command, String fingerprint) {
+    CompletableFuture<Reply> execute(Command command) {
         try {
             if (command instanceof AllocateCommand allocate) {
                 return allocator.allocateAsync(allocate.poolId(), new AllocationRequest(allocate.requestId(),
@@ -49,18 +54,32 @@ class CommandExecutor {
                 return allocator.releaseAsync(AddressParser.address("address", release.address()),
                         Optional.of(release.requestId()), release.platformId());
             }
-            return CompletableFuture.completedFuture(runStructure(command, fingerprint));
+            return CompletableFuture.completedFuture(runStructure(command));
         } catch (ApiException e) {
             return CompletableFuture.completedFuture(refusal(e));
         }
     }
 
-    /** A concurrent duplicate of the same request id loses the insert race once, then finds the stored reply. */
-    private Reply runStructure(Command command, String fingerprint) {
+    /**
+     * A concurrent duplicate of the same request id loses the insert race once, then finds the stored reply.
+     * Only these commands need a fingerprint of their own: the allocation engine compares a retry's
+     * pool operation instead, so an address command is never serialized again to be hashed.
+     */
+    private Reply runStructure(Command command) {
+        // The command as we parsed it, so a retry that encodes it differently still matches.
+        String fingerprint = fingerprint(serializer.serialize(command));
         try {
             return structure.run(command, fingerprint);
         } catch (DuplicateKeyException e) {
             return structure.run(command, fingerprint);
+        }
+    }
+
+    private static String fingerprint(byte[] value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

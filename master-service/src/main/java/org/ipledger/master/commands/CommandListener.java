@@ -1,9 +1,6 @@
 package org.ipledger.master.commands;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +12,6 @@ import org.ipledger.master.admission.RecordAdmission;
 import org.ipledger.master.allocation.Reply;
 import org.ipledger.master.platform.PlatformService;
 import org.ipledger.schemas.MessageDeserializer;
-import org.ipledger.schemas.MessageSerializer;
 import org.ipledger.schemas.SchemaNames;
 import org.ipledger.schemas.command.Command;
 import org.ipledger.schemas.signing.PlatformSecrets;
@@ -36,7 +32,6 @@ import org.springframework.stereotype.Component;
 class CommandListener {
 
     private final RecordAdmission<Command> admission;
-    private final MessageSerializer serializer = new MessageSerializer();
     private final CommandExecutor executor;
     private final CommandReplies replies;
     private final ReplyRoutes routes;
@@ -62,9 +57,7 @@ class CommandListener {
             Optional<ReplyRoute> route = parsed.flatMap(command -> routes.route(record, command, sends));
             if (route.isPresent()) {
                 Command command = parsed.get();
-                // The command as we parsed it, so a retry that encodes it differently still matches.
-                String fingerprint = fingerprint(serializer.serialize(command));
-                admitted.add(new Admitted(route.get(), command, executor.execute(command, fingerprint)));
+                admitted.add(new Admitted(route.get(), command, executor.execute(command)));
             }
         }
         // Replies are not awaited: each is stored with its effect, and a requester that misses
@@ -75,14 +68,6 @@ class CommandListener {
         }
         platforms.seen(admitted.stream().map(each -> each.command.platformId()).collect(Collectors.toSet()));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-    }
-
-    private static String fingerprint(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private record Admitted(ReplyRoute route, Command command, CompletableFuture<Reply> reply) {
