@@ -53,6 +53,7 @@ public final class Receipts implements AutoCloseable {
     private static final int MAX_SENT_BEFORE = 100_000;
     private static final Duration POSITION_WAIT = Duration.ofSeconds(5);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final MasterLink link;
     private final Counter unmatched;
@@ -142,13 +143,20 @@ public final class Receipts implements AutoCloseable {
             // From the first start on there is a position to resume from.
             commitPosition();
             positioned.countDown();
+            boolean moved = false;
+            long committedAt = System.nanoTime();
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<String, byte[]> record : records) {
                     handle(record);
                 }
-                if (!records.isEmpty()) {
+                moved |= !records.isEmpty();
+                // Every command reply passes here too: a commit per poll cost the broker a request
+                // per allocation. Once a second re-reads at most a second of receipts after a restart.
+                if (moved && System.nanoTime() - committedAt >= COMMIT_INTERVAL.toNanos()) {
                     commitPosition();
+                    moved = false;
+                    committedAt = System.nanoTime();
                 }
             }
         } catch (WakeupException e) {
