@@ -62,9 +62,12 @@ class ChangeTransaction {
      * The space is a new one: the one read may be shared with other transactions by its version.
      */
     void created(List<AddressSpace.NetworkSpan> networks, List<AddressSpace.RangeSpan> ranges) {
+        if (networks.isEmpty() && ranges.isEmpty()) {
+            return;
+        }
         Shared shared = shared();
         shared.changed = true;
-        if (shared.space != null && !(networks.isEmpty() && ranges.isEmpty())) {
+        if (shared.space != null) {
             shared.space = shared.space.plus(networks, ranges);
         }
     }
