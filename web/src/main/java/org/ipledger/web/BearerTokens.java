@@ -1,11 +1,9 @@
 package org.ipledger.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Bearer tokens: 256 random bits, of which a service stores only the SHA-256, so a copy of its
@@ -27,11 +25,6 @@ public final class BearerTokens {
 
     /** The SHA-256 of a token in lower-case hex, as stored (and as MySQL's {@code SHA2(token, 256)} gives it). */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DigestUtils.sha256Hex(token);
     }
 }

@@ -1,13 +1,10 @@
 package org.ipledger.master.allocation;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddress;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.ipledger.master.platform.MasterPlatform;
 import org.springframework.http.HttpStatus;
 
@@ -30,12 +27,7 @@ sealed interface PoolOperation {
     HttpStatus successStatus();
 
     default String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(describe().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return DigestUtils.sha256Hex(describe());
     }
 
     /** Takes {@code count} lowest free addresses, or the given one, with the given status. */

@@ -1,11 +1,9 @@
 package org.ipledger.master.commands;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.ipledger.master.allocation.AddressAllocator;
 import org.ipledger.master.allocation.AddressStatus;
 import org.ipledger.master.allocation.AllocationRequest;
@@ -67,19 +65,11 @@ class CommandExecutor {
      */
     private Reply runStructure(Command command) {
         // The command as we parsed it, so a retry that encodes it differently still matches.
-        String fingerprint = fingerprint(serializer.serialize(command));
+        String fingerprint = DigestUtils.sha256Hex(serializer.serialize(command));
         try {
             return structure.run(command, fingerprint);
         } catch (DuplicateKeyException e) {
             return structure.run(command, fingerprint);
-        }
-    }
-
-    private static String fingerprint(byte[] value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 
