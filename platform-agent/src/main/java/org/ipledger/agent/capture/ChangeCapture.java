@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -231,21 +232,37 @@ public class ChangeCapture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
+        AtomicBoolean streamed = new AtomicBoolean();
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(CaptureEngineSettings.of(platform, masterLink.platformId(), directory))
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
+                    // stop() clears running before it closes the engine: still set, the engine stopped on its own.
+                    boolean unexpected = running;
+                    running = false;
                     if (!success) {
                         failure = error != null ? error : new IllegalStateException(message);
                         log.error("[platform={}] change capture stopped: {}", masterLink.platformId(), message, error);
                     }
-                    running = false;
+                    if (unexpected && streamed.get()) {
+                        // Debezium gives up only on errors it cannot retry, such as a binlog purged while it
+                        // was disconnected; started again, capture either resumes or says why it cannot.
+                        log.warn("[platform={}] change capture stopped on its own; starting it again",
+                                masterLink.platformId());
+                        startWhenReachable(masterLink, held);
+                    }
                 })
                 .build();
         running = true;
         runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "ipledger-capture"));
         runner.execute(engine);
         awaitStreaming(CaptureEngineSettings.topicPrefix(masterLink.platformId()));
+        streamed.set(true);
+        if (!running) {
+            // Stopped between streaming and now: the callback saw it too early to start it again.
+            throw new IllegalStateException("change capture stopped as it started: "
+                    + (failure == null ? "no reason given" : failure.getMessage()), failure);
+        }
         log.info("[platform={}] change capture streaming{}", masterLink.platformId(), hold ? " (held)" : "");
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 
 import org.ipledger.agent.AgentInstance;
@@ -82,6 +83,53 @@ class CaptureAfterPurgedBinlogIT {
                 Thread.sleep(Duration.ofSeconds(6).toMillis());
                 assertThat(capture.status().failed()).isPresent();
                 assertThat(capture.status().running()).isFalse();
+            } finally {
+                agent.close();
+            }
+        }
+    }
+
+    @Test
+    void aBinlogPurgedWhileTheRunningAgentWasDisconnectedIsReportedAsCaptureFailedNamingTheFile() throws Exception {
+        LedgerDatabase ledger = LedgerDatabase.fresh();
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(serverDir.resolve("platform"), false, 0, 32);
+                MasterInstance master = ledger.startMaster()) {
+            PlatformDatabase root = PlatformDatabases.freshOn(server);
+            // The agent's own account, so the test can keep it out of the server while the binlog is purged.
+            root.jdbc().sql("CREATE USER 'agent'@'%' IDENTIFIED BY 'agent-password'").update();
+            root.jdbc().sql("GRANT ALL PRIVILEGES ON *.* TO 'agent'@'%'").update();
+            PlatformDatabase platform = PlatformDatabase.connect(root.jdbcUrl(), "agent", "agent-password",
+                    new DriverManagerDataSource(root.jdbcUrl(), "agent", "agent-password"));
+            AgentInstance agent = AgentInstance.start(dataDir, platform);
+            try {
+                JoinChecksIT.join(agent.operator(), master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
+                AgentJoinIT.awaitState(agent.operator(), "active");
+                root.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('before', '10.82.0.0', 24)").update();
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.82.0.0'") == 1);
+                String resumeFile = BinlogPosition.current(root).file();
+
+                root.jdbc().sql("ALTER USER 'agent'@'%' ACCOUNT LOCK").update();
+                root.jdbc().sql("SELECT id FROM information_schema.PROCESSLIST WHERE USER = 'agent'").query(Long.class)
+                        .list().forEach(id -> root.jdbc().sql("KILL " + id).update());
+                root.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('disconnected', '10.83.0.0', 24)").update();
+                for (int i = 0; i < 3; i++) {
+                    root.jdbc().sql("FLUSH BINARY LOGS").update();
+                }
+                String newest = BinlogPosition.current(root).file();
+                // A killed binlog dump thread lets go of its file only when it next wakes up.
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    root.jdbc().sql("PURGE BINARY LOGS TO '" + newest + "'").update();
+                    return !root.jdbc().sql("SHOW BINARY LOGS").query((rs, row) -> rs.getString(1)).list()
+                            .contains(resumeFile);
+                });
+                root.jdbc().sql("ALTER USER 'agent'@'%' ACCOUNT UNLOCK").update();
+
+                ChangeCapture capture = agent.bean(ChangeCapture.class);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> capture.status().failed().isPresent());
+                assertThat(capture.status().running()).isFalse();
+                assertThat(capture.status().failed().orElseThrow()).contains(resumeFile)
+                        .contains("Detach the agent and join it again");
             } finally {
                 agent.close();
             }
