@@ -53,16 +53,7 @@ class CaptureAfterPurgedBinlogIT {
             agent.close();
 
             platform.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('while down', '10.81.0.0', 24)").update();
-            for (int i = 0; i < 3; i++) {
-                platform.jdbc().sql("FLUSH BINARY LOGS").update();
-            }
-            String newest = BinlogPosition.current(platform).file();
-            // The server keeps a file a replica still reads: until it notices the stopped agent is gone.
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                platform.jdbc().sql("PURGE BINARY LOGS TO '" + newest + "'").update();
-                return !platform.jdbc().sql("SHOW BINARY LOGS").query((rs, row) -> rs.getString(1)).list()
-                        .contains(resumeFile);
-            });
+            purgeBinlogsThrough(platform, resumeFile);
             agent = AgentInstance.start(dataDir, platform);
             try {
                 ChangeCapture capture = agent.bean(ChangeCapture.class);
@@ -113,16 +104,7 @@ class CaptureAfterPurgedBinlogIT {
                 root.jdbc().sql("SELECT id FROM information_schema.PROCESSLIST WHERE USER = 'agent'").query(Long.class)
                         .list().forEach(id -> root.jdbc().sql("KILL " + id).update());
                 root.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('disconnected', '10.83.0.0', 24)").update();
-                for (int i = 0; i < 3; i++) {
-                    root.jdbc().sql("FLUSH BINARY LOGS").update();
-                }
-                String newest = BinlogPosition.current(root).file();
-                // A killed binlog dump thread lets go of its file only when it next wakes up.
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    root.jdbc().sql("PURGE BINARY LOGS TO '" + newest + "'").update();
-                    return !root.jdbc().sql("SHOW BINARY LOGS").query((rs, row) -> rs.getString(1)).list()
-                            .contains(resumeFile);
-                });
+                purgeBinlogsThrough(root, resumeFile);
                 root.jdbc().sql("ALTER USER 'agent'@'%' ACCOUNT UNLOCK").update();
 
                 ChangeCapture capture = agent.bean(ChangeCapture.class);
@@ -134,5 +116,21 @@ class CaptureAfterPurgedBinlogIT {
                 agent.close();
             }
         }
+    }
+
+    /**
+     * Rotates the binlog and purges every file up to and including this one. The server keeps a
+     * file a replica still reads until it notices that reader is gone (stopped or its dump thread
+     * killed), so the purge is tried until the file is gone.
+     */
+    private static void purgeBinlogsThrough(PlatformDatabase platform, String file) {
+        for (int i = 0; i < 3; i++) {
+            platform.jdbc().sql("FLUSH BINARY LOGS").update();
+        }
+        String newest = BinlogPosition.current(platform).file();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            platform.jdbc().sql("PURGE BINARY LOGS TO '" + newest + "'").update();
+            return !platform.jdbc().sql("SHOW BINARY LOGS").query((rs, row) -> rs.getString(1)).list().contains(file);
+        });
     }
 }
