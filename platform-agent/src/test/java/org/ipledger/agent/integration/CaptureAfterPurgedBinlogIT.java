@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -36,11 +38,24 @@ class CaptureAfterPurgedBinlogIT {
     @TempDir
     Path serverDir;
 
+    /** One master for both cases: each joins a platform of its own, on a server of its own. */
+    private static LedgerDatabase ledger;
+    private static MasterInstance master;
+
+    @BeforeAll
+    static void startMaster() {
+        ledger = LedgerDatabase.fresh();
+        master = ledger.startMaster();
+    }
+
+    @AfterAll
+    static void stopMaster() {
+        master.close();
+    }
+
     @Test
     void anAgentRestartedAfterItsBinlogWasPurgedReportsCaptureFailedNamingTheFileAndStillServesReads() throws Exception {
-        LedgerDatabase ledger = LedgerDatabase.fresh();
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(serverDir.resolve("platform"), false, 0, 31);
-                MasterInstance master = ledger.startMaster()) {
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(serverDir.resolve("platform"), false, 0, 31)) {
             PlatformDatabase platform = PlatformDatabases.freshOn(server);
             AgentInstance agent = AgentInstance.start(dataDir, platform);
             JoinChecksIT.join(agent.operator(), master.baseUrl(), MasterInstance.ADMIN_PASSWORD);
@@ -82,9 +97,7 @@ class CaptureAfterPurgedBinlogIT {
 
     @Test
     void aBinlogPurgedWhileTheRunningAgentWasDisconnectedIsReportedAsCaptureFailedNamingTheFile() throws Exception {
-        LedgerDatabase ledger = LedgerDatabase.fresh();
-        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(serverDir.resolve("platform"), false, 0, 32);
-                MasterInstance master = ledger.startMaster()) {
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(serverDir.resolve("platform"), false, 0, 32)) {
             PlatformDatabase root = PlatformDatabases.freshOn(server);
             // The agent's own account, so the test can keep it out of the server while the binlog is purged.
             root.jdbc().sql("CREATE USER 'agent'@'%' IDENTIFIED BY 'agent-password'").update();
