@@ -3,13 +3,20 @@ package org.ipledger.e2e.faults;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,19 +69,40 @@ final class EndStateReader {
         }
     }
 
-    EndState read(LedgerDatabase ledger, List<LocalWriter.Write> writes) {
+    EndState read(LedgerDatabase ledger, List<LocalWriter.Write> writes) throws InterruptedException, ExecutionException {
         List<EndState.MasterAddress> rows = ledger.jdbc().query("SELECT addr, request_id, platform_id FROM ip",
                 (rs, n) -> new EndState.MasterAddress(rs.getString(1), rs.getString(2), rs.getString(3)));
+        MasterRows onMaster = MasterRows.of(ledger);
         List<String> capturedAddresses = writes.stream().map(LocalWriter.Write::address)
-                .filter(address -> ledger.count("SELECT COUNT(*) FROM ip WHERE addr = ?", address) > 0).toList();
-        String masterRaw = view(masterClient()) + bodies(addresses(masterClient(), capturedAddresses));
+                .filter(address -> onMaster.addresses().containsKey(address)).toList();
+        // Each node answers thousands of reads: all of them at once, not one node after the other.
+        ExecutorService reading = Executors.newFixedThreadPool(agents.size() + 1);
+        Map<String, Future<String>> rawViews = new HashMap<>();
+        Map<String, Future<Map<String, ApiClient.Response>>> rawAnswers = new HashMap<>();
+        try {
+            for (Map.Entry<String, ApiClient> node : nodeClients().entrySet()) {
+                rawViews.put(node.getKey(), reading.submit(() -> view(node.getValue())));
+                rawAnswers.put(node.getKey(), reading.submit(() -> addresses(node.getValue(), capturedAddresses)));
+            }
+            return assemble(ledger, writes, rows, onMaster, rawViews, rawAnswers);
+        } finally {
+            reading.shutdownNow();
+        }
+    }
+
+    private EndState assemble(LedgerDatabase ledger, List<LocalWriter.Write> writes, List<EndState.MasterAddress> rows,
+                              MasterRows onMaster, Map<String, Future<String>> rawViews,
+                              Map<String, Future<Map<String, ApiClient.Response>>> rawAnswers)
+            throws InterruptedException, ExecutionException {
+        String masterView = rawViews.get(master.name()).get();
+        String masterRaw = masterView + bodies(rawAnswers.get(master.name()).get());
         Map<Integer, String> raw = new HashMap<>();
         Map<Integer, String> replicas = new HashMap<>();
         Map<Integer, String> states = new HashMap<>();
         Map<Integer, Map<String, String>> ownersAtHome = new HashMap<>();
         for (AgentNode agent : agents) {
-            String view = view(agentClient(agent));
-            Map<String, ApiClient.Response> answers = addresses(agentClient(agent), capturedAddresses);
+            String view = rawViews.get(agent.name()).get();
+            Map<String, ApiClient.Response> answers = rawAnswers.get(agent.name()).get();
             replicas.put(agent.platform(), withoutOwners(view));
             raw.put(agent.platform(), view + bodies(answers));
             states.put(agent.platform(), agent.state());
@@ -93,8 +121,8 @@ final class EndStateReader {
             });
             foreign.put(agent.platform(), outside);
         }
-        return new EndState(rows, ledgerRecords, withoutOwners(view(masterClient())), replicas, states,
-                captured(ledger, writes, ownersAtHome), foreign, MasterFixture.textOccurrences(ledger, EndState.OWNER_MARK));
+        return new EndState(rows, ledgerRecords, withoutOwners(masterView), replicas, states,
+                captured(onMaster, writes, ownersAtHome), foreign, MasterFixture.textOccurrences(ledger, EndState.OWNER_MARK));
     }
 
     private List<EndState.LedgerRecord> ledgerRecords(LedgerDatabase ledger) {
@@ -112,23 +140,24 @@ final class EndStateReader {
     }
 
     /** Each local write's four rows, where they are now; a write whose commit failed and that is nowhere never happened. */
-    private List<EndState.CapturedRow> captured(LedgerDatabase ledger, List<LocalWriter.Write> writes,
+    private List<EndState.CapturedRow> captured(MasterRows onMaster, List<LocalWriter.Write> writes,
                                                 Map<Integer, Map<String, String>> ownersAtHome) {
+        Map<Integer, LocalRows> left = new HashMap<>();
+        agents.forEach(agent -> left.put(agent.platform(), LocalRows.of(agent.database())));
         List<EndState.CapturedRow> rows = new ArrayList<>();
         for (LocalWriter.Write write : writes) {
-            PlatformDatabase local = agents.stream().filter(a -> a.platform() == write.platform()).findFirst().orElseThrow()
-                    .database();
+            LocalRows local = left.get(write.platform());
+            String range = write.rangeStart() + "-" + write.rangeEnd();
             List<EndState.CapturedRow> four = List.of(
-                    row(write, "ipnet", write.cidr(), ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = ? AND prefix = 24",
-                            write.networkAddress()), local, "SELECT COUNT(*) FROM ipnet WHERE addr = ?", write.networkAddress()),
-                    row(write, "ippool", write.pool(), ledger.count("SELECT COUNT(*) FROM ippool WHERE name = ?", write.pool()),
-                            local, "SELECT COUNT(*) FROM ippool WHERE name = ?", write.pool()),
-                    row(write, "ippool_range", write.rangeStart() + "-" + write.rangeEnd(),
-                            ledger.count("SELECT COUNT(*) FROM ippool_range WHERE start_addr = ? AND end_addr = ?",
-                                    write.rangeStart(), write.rangeEnd()),
-                            local, "SELECT COUNT(*) FROM ippool_range WHERE start_addr = ?", write.rangeStart()),
-                    address(write, ledger.count("SELECT COUNT(*) FROM ip WHERE addr = ?", write.address()), local,
-                            ownersAtHome.getOrDefault(write.platform(), Map.of()).get(write.address())));
+                    EndState.CapturedRow.of(write.platform(), "ipnet", write.cidr(),
+                            copies(onMaster.networks(), write.networkAddress()), local.networks().contains(write.networkAddress())),
+                    EndState.CapturedRow.of(write.platform(), "ippool", write.pool(),
+                            copies(onMaster.pools(), write.pool()), local.pools().contains(write.pool())),
+                    EndState.CapturedRow.of(write.platform(), "ippool_range", range,
+                            copies(onMaster.ranges(), range), local.rangeStarts().contains(write.rangeStart())),
+                    new EndState.CapturedRow(write.platform(), "ip", write.address(), copies(onMaster.addresses(), write.address()),
+                            local.addresses().contains(write.address()), write.owner(),
+                            write.owner().equals(ownersAtHome.getOrDefault(write.platform(), Map.of()).get(write.address()))));
             if (write.certain() || four.stream().anyMatch(row -> row.copiesOnMaster() > 0 || row.leftLocally())) {
                 rows.addAll(four);
             }
@@ -136,26 +165,57 @@ final class EndStateReader {
         return rows;
     }
 
-    private static EndState.CapturedRow row(LocalWriter.Write write, String table, String key, long onMaster,
-                                            PlatformDatabase local, String countLocally, String localKey) {
-        return EndState.CapturedRow.of(write.platform(), table, key, (int) onMaster, count(local, countLocally, localKey) > 0);
+    private static int copies(Map<String, Long> counts, String key) {
+        return counts.getOrDefault(key, 0L).intValue();
     }
 
-    private static EndState.CapturedRow address(LocalWriter.Write write, long onMaster, PlatformDatabase local,
-                                                String ownerAtHome) {
-        return new EndState.CapturedRow(write.platform(), "ip", write.address(), (int) onMaster,
-                count(local, "SELECT COUNT(*) FROM ip WHERE addr = ?", write.address()) > 0, write.owner(),
-                write.owner().equals(ownerAtHome));
+    /**
+     * How many rows the master holds of each network (a /24, by address), pool (by name), range
+     * (by {@code start-end}) and address: each table read once, not once per local write.
+     */
+    private record MasterRows(Map<String, Long> networks, Map<String, Long> pools, Map<String, Long> ranges,
+                              Map<String, Long> addresses) {
+
+        static MasterRows of(LedgerDatabase ledger) {
+            return new MasterRows(counts(ledger, "SELECT addr, COUNT(*) FROM ipnet WHERE prefix = 24 GROUP BY addr"),
+                    counts(ledger, "SELECT name, COUNT(*) FROM ippool GROUP BY name"),
+                    counts(ledger, "SELECT CONCAT(start_addr, '-', end_addr), COUNT(*) FROM ippool_range "
+                            + "GROUP BY start_addr, end_addr"),
+                    counts(ledger, "SELECT addr, COUNT(*) FROM ip GROUP BY addr"));
+        }
+
+        private static Map<String, Long> counts(LedgerDatabase ledger, String sql) {
+            Map<String, Long> counts = new HashMap<>();
+            ledger.jdbc().query(sql, (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+            return counts;
+        }
     }
 
-    private static long count(PlatformDatabase local, String sql, String key) {
-        return local.jdbc().sql(sql).param(key).query(Long.class).single();
+    /** The networks (by address), pools, range starts and addresses still in a platform's own tables. */
+    private record LocalRows(Set<String> networks, Set<String> pools, Set<String> rangeStarts, Set<String> addresses) {
+
+        static LocalRows of(PlatformDatabase local) {
+            return new LocalRows(keys(local, "SELECT addr FROM ipnet"), keys(local, "SELECT name FROM ippool"),
+                    keys(local, "SELECT start_addr FROM ippool_range"), keys(local, "SELECT addr FROM ip"));
+        }
+
+        private static Set<String> keys(PlatformDatabase local, String sql) {
+            return new HashSet<>(local.jdbc().sql(sql).query(String.class).list());
+        }
     }
 
     /** Rows in any of the platform's own tables. */
     private static long localRows(AgentNode agent) {
         return agent.database().jdbc().sql("SELECT (SELECT COUNT(*) FROM ipnet) + (SELECT COUNT(*) FROM ippool)"
                 + " + (SELECT COUNT(*) FROM ippool_range) + (SELECT COUNT(*) FROM ip)").query(Long.class).single();
+    }
+
+    /** The master's reader and each agent's, by node name. */
+    private Map<String, ApiClient> nodeClients() {
+        Map<String, ApiClient> clients = new LinkedHashMap<>();
+        clients.put(master.name(), masterClient());
+        agents.forEach(agent -> clients.put(agent.name(), agentClient(agent)));
+        return clients;
     }
 
     private ApiClient masterClient() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +51,7 @@ class FaultRunIT {
     private static final Logger log = LoggerFactory.getLogger(FaultRunIT.class);
     /** Draws, in {@value #CI_SECONDS} s, every kind of fault on every kind of process, and two at once. */
     static final long CI_SEED = 9_576L;
-    static final long CI_SECONDS = 60;
+    static final long CI_SECONDS = 90;
     private static final int PLATFORMS = 3;
     private static final int CLIENTS_PER_PLATFORM = 3;
     /** After the load stops, how long a request may still retry, and how long the federation may take to settle. */
@@ -182,7 +183,8 @@ class FaultRunIT {
      * Waits until every agent is active, no captured row is left locally and every replica reads
      * as the master, or until the settle time is up; then reads the end state as it is.
      */
-    private EndState settledEndState(LedgerDatabase ledger, PlatformClient.Pools pools, List<LocalWriter.Write> writes) {
+    private EndState settledEndState(LedgerDatabase ledger, PlatformClient.Pools pools, List<LocalWriter.Write> writes)
+            throws InterruptedException, ExecutionException {
         EndStateReader reader = new EndStateReader(master, agents, pools);
         try {
             long from = System.nanoTime();

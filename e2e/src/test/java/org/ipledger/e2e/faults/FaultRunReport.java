@@ -72,8 +72,9 @@ final class FaultRunReport {
     }
 
     /**
-     * Each platform's first answered write after the node was back. A platform whose own agent
-     * was faulted again before that is left out: its wait belongs to the next fault.
+     * Each platform's first answered write after the node was back. A platform whose own agent,
+     * or the master or broker every platform writes through, was faulted again before that is
+     * left out: its wait belongs to the next fault (a late schedule runs its faults back to back).
      */
     private static String recovery(FaultRunner.Outcome outcome, List<FaultRunner.Outcome> outcomes, List<Request> history) {
         Map<Integer, OptionalLong> firstOk = history.stream().collect(Collectors.groupingBy(Request::platform,
@@ -81,17 +82,25 @@ final class FaultRunReport {
                         .flatMap(r -> r.attempts().stream()).filter(Attempt::ok)
                         .mapToLong(Attempt::completedAt).filter(t -> t >= outcome.backAt()).min())));
         StringBuilder recovery = new StringBuilder();
+        long nextSharedFault = nextFault(outcome, outcomes, List.of("master", FaultSchedule.BROKER));
         firstOk.forEach((platform, at) -> {
-            long nextOwnFault = outcomes.stream().filter(o -> o.fault().node().equals("agent-" + platform))
-                    .mapToLong(FaultRunner.Outcome::startedAt).filter(t -> t >= outcome.backAt()).min().orElse(Long.MAX_VALUE);
+            long nextOwnFault = nextFault(outcome, outcomes, List.of("agent-" + platform));
             recovery.append(" p").append(platform).append(' ');
-            if (at.isPresent() && at.getAsLong() <= nextOwnFault) {
+            if (at.isPresent() && at.getAsLong() <= Math.min(nextOwnFault, nextSharedFault)) {
                 recovery.append(String.format("%.1f s", (at.getAsLong() - outcome.backAt()) / 1000.0));
+            } else if (nextOwnFault < Long.MAX_VALUE || nextSharedFault < Long.MAX_VALUE) {
+                recovery.append(nextOwnFault <= nextSharedFault ? "(its agent faulted first)" : "(the master or broker faulted first)");
             } else {
-                recovery.append(nextOwnFault < Long.MAX_VALUE ? "(its agent faulted first)" : "none");
+                recovery.append("none");
             }
         });
         return recovery.toString().trim();
+    }
+
+    /** When the next fault of one of these nodes began after the outcome's node was back; {@code Long.MAX_VALUE} if none did. */
+    private static long nextFault(FaultRunner.Outcome outcome, List<FaultRunner.Outcome> outcomes, List<String> nodes) {
+        return outcomes.stream().filter(o -> nodes.contains(o.fault().node())).mapToLong(FaultRunner.Outcome::startedAt)
+                .filter(t -> t >= outcome.backAt()).min().orElse(Long.MAX_VALUE);
     }
 
     private static String refusals(List<Request> requests) {
