@@ -60,6 +60,8 @@ class AgentAfterMasterCrashIT {
     private static final Duration FAIL_FAST = Duration.ofSeconds(10);
     /** How long one start of the agent's capture waits for the master's Kafka (60 s by default). */
     private static final Duration CAPTURE_START_WAIT = Duration.ofSeconds(5);
+    /** What the agent logs each time a start of capture fails and is to be tried again. */
+    private static final String CAPTURE_CANNOT_START = "change capture cannot start yet";
     private static final int CLIENTS = 3;
     private static final Duration PAUSE = Duration.ofMillis(200);
     /** How long the clients may take, after the last fault's recovery bound, to show writes flow again. */
@@ -171,11 +173,14 @@ class AgentAfterMasterCrashIT {
         assertThat(during.body()).contains("master_unreachable");
         assertThat(answeredIn).isLessThanOrEqualTo(FAIL_FAST);
 
-        // Restarted while the broker is away, the agent once exited when capture could not start.
+        // Restarted while the broker is away, the agent once exited when capture could not start:
+        // it says so in its log, and still serves once a start has failed.
+        long failedStarts = agent.logLinesContaining(CAPTURE_CANNOT_START);
         agent.killAndRestart();
         platformDb.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('written-while-away', '10.72.0.0', 24)")
                 .update();
-        Thread.sleep(CAPTURE_START_WAIT.multipliedBy(3).toMillis());
+        Awaitility.await().atMost(CAPTURE_START_WAIT.multipliedBy(6)).pollInterval(PAUSE)
+                .until(() -> agent.logLinesContaining(CAPTURE_CANNOT_START) > failedStarts);
         assertThat(agent.client().get("/api/v1/integration").json().get("state").asString()).isEqualTo("active");
         assertThat(allocate(api, pool, requestId, "vm-during").statusCode()).isEqualTo(503);
 

@@ -91,6 +91,11 @@ public final class KillableAgent implements AutoCloseable {
         process.resume();
     }
 
+    /** How many lines of its log (every run of it) contain the text. */
+    public long logLinesContaining(String text) {
+        return process.logLinesContaining(text);
+    }
+
     /** The end of its log (every run of it), for a failure message. */
     public String logTail() {
         return process.logTail();

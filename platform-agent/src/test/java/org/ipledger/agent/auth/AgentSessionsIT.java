@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logins made through an agent follow what the master decides: revoked, disabled and demoted
- * within the agent's session check, here 2 s. The agent counts failed logins on its own too (per
+ * within the agent's session check, here 1 s. The agent counts failed logins on its own too (per
  * address only from 100 here, so the throttled account does not lock out the other tests).
  */
 class AgentSessionsIT {
 
     private static final Logger log = LoggerFactory.getLogger(AgentSessionsIT.class);
     private static final String PASSWORD = "a-long-password";
-    private static final Duration SESSION_CHECK = Duration.ofSeconds(2);
+    private static final Duration SESSION_CHECK = Duration.ofSeconds(1);
 
     @TempDir
     static Path dataDir;
