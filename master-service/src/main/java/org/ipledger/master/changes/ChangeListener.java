@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * redelivers, and a redelivered event gets its stored receipt with no second effect. The commit
  * is asynchronous, so the next batch is polled at once: a platform's captured rows queue behind
  * one partition's batches, and a synchronous commit would add a round trip to the broker to
- * each. A commit lost in a crash only redelivers.
+ * each. It comes at most once a second (a commit per batch cost the broker a request per batch);
+ * a commit lost or not yet made in a crash only redelivers.
  */
 @Component
 class ChangeListener {

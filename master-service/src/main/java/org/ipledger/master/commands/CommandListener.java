@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * replies are sent before the offsets are committed: a crash redelivers the batch, and every redelivered command gets its stored reply.
  * The commit is asynchronous, as for change events: a lost commit only redelivers, and a
  * synchronous one would add a round trip to the broker to every cycle of the one consumer of a
- * pool's partition.
+ * pool's partition; and at most once a second, since a commit per batch cost the broker a
+ * request per few commands.
  */
 @Component
 class CommandListener {
