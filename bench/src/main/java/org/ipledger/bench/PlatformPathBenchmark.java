@@ -34,12 +34,16 @@ import org.ipledger.testing.ServiceProcess;
  * joins), one agent, all agents at once, the master's REST again with the agents joined and idle.
  * Between the join and the first agent shape, {@code idle-seconds} (20) without requests show what
  * the joined federation costs with nothing to do.
- * Each shape runs at least four warm-up rounds, more until two in a row agree within 5 %, then one measured round
- * with the CPU each process used per allocation (and each thread group inside the agents). At
+ * Each shape runs at least four warm-up rounds, more until two in a row agree within 5 % and the
+ * JIT compilers of the master and the agents took at most 5 % of their CPU in the last (at most
+ * {@code max-warm-up-rounds}, 10), then one measured round with the CPU each process used per
+ * allocation (and each thread group inside the master and the agents) and the operations per
+ * pool transaction on the master. {@code shapes} (all of {@code alone,one,all,joined}) chooses
+ * the shapes measured. At
  * the end: duplicates on the master, and every replica compared with the master. After the shapes
  * that load the ledger hardest, each agent's replica lag (master commit to applied).
  * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.PlatformPathBenchmark
- * [-Dagents=3 -Dseconds=20 -Dwarm-up-seconds=10 -Dmin-warm-up-rounds=4]}
+ * [-Dagents=3 -Dseconds=20 -Dwarm-up-seconds=10 -Dmin-warm-up-rounds=4 -Dmax-warm-up-rounds=10 -Dshapes=one,all]}
  */
 public final class PlatformPathBenchmark {
 
@@ -48,23 +52,31 @@ public final class PlatformPathBenchmark {
     private static final int WARM_UP_SECONDS = Integer.getInteger("warm-up-seconds", 10);
     private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("idle-seconds", 20));
     private static final int MIN_WARM_UP_ROUNDS = Integer.getInteger("min-warm-up-rounds", 4);
-    private static final int MAX_WARM_UP_ROUNDS = 10;
+    private static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("max-warm-up-rounds", 10);
+    /** The share of the master's and agents' CPU their JIT compilers may still take in the last warm-up round. */
+    private static final double MAX_COMPILING_SHARE = 0.05;
     private static final int PLATFORM_DB_SERVER_ID = 41;
+    /** The shapes to measure, of {@code alone,one,all,joined}; the agents join whichever are chosen. */
+    private static final List<String> SHAPES = List.of(System.getProperty("shapes", "alone,one,all,joined").split(","));
 
     private final LedgerDatabase ledger;
     private final Wrk wrk;
     private final long pool;
     private final Map<String, Long> processes;
     private final List<Long> agentPids;
+    private final int masterManagementPort;
+    private final BrokerTopics broker;
     private int runs;
 
     private PlatformPathBenchmark(LedgerDatabase ledger, Wrk wrk, long pool, Map<String, Long> processes,
-            List<Long> agentPids) {
+            List<Long> agentPids, int masterManagementPort) {
         this.ledger = ledger;
         this.wrk = wrk;
         this.pool = pool;
         this.processes = processes;
         this.agentPids = agentPids;
+        this.masterManagementPort = masterManagementPort;
+        this.broker = BrokerTopics.attach(processes.get("master+broker"));
     }
 
     public static void main(String[] args) {
@@ -84,9 +96,11 @@ public final class PlatformPathBenchmark {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         List<KillableAgent> agents = new ArrayList<>();
         List<Integer> managementPorts = new ArrayList<>();
+        int masterManagementPort = Loopback.freePort();
         try (EmbeddedMariaDb platformDb = EmbeddedMariaDb.start(work.resolve("platform-db"), false, 0, PLATFORM_DB_SERVER_ID);
                 ServiceProcess master = ledger.startMasterProcessWithItsBroker(Loopback.freePort(), Loopback.freePort(),
-                        work.resolve("master"), work.resolve("master/process.log"))) {
+                        work.resolve("master"), work.resolve("master/process.log"),
+                        "management.server.port=" + masterManagementPort)) {
             try {
                 ApiClient admin = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                         .until(() -> ApiClient.loggedIn(master.baseUrl(), MasterInstance.ADMIN_EMAIL,
@@ -100,10 +114,11 @@ public final class PlatformPathBenchmark {
                         .ifPresent(p -> processes.put("master's mariadbd", p.pid()));
                 processes.put("platforms' mariadbd", platformDbPid);
                 List<Long> agentPids = new ArrayList<>();
-                PlatformPathBenchmark bench = new PlatformPathBenchmark(ledger, Wrk.withScript(work), pool, processes, agentPids);
+                PlatformPathBenchmark bench = new PlatformPathBenchmark(ledger, Wrk.withScript(work), pool, processes, agentPids,
+                        masterManagementPort);
                 Wrk.Target masterTarget = new Wrk.Target("master", master.baseUrl(), admin.token(), null);
 
-                Shape alone = bench.measure("master's REST alone", List.of(masterTarget));
+                Shape alone = bench.measureIf("alone", "master's REST alone", List.of(masterTarget));
 
                 List<Wrk.Target> agentTargets = new ArrayList<>();
                 for (int i = 0; i < AGENTS; i++) {
@@ -123,10 +138,10 @@ public final class PlatformPathBenchmark {
                 awaitReplicasCaughtUp(managementPorts);
                 bench.idle(IDLE);
 
-                Shape one = bench.measure("1 agent", agentTargets.subList(0, 1));
-                Shape all = bench.measure(AGENTS + " agents", agentTargets);
+                Shape one = bench.measureIf("one", "1 agent", agentTargets.subList(0, 1));
+                Shape all = bench.measureIf("all", AGENTS + " agents", agentTargets);
                 replicaLag(managementPorts);
-                Shape joined = bench.measure("master's REST, agents joined", List.of(masterTarget));
+                Shape joined = bench.measureIf("joined", "master's REST, agents joined", List.of(masterTarget));
                 replicaLag(managementPorts);
 
                 System.out.printf("%nRATIO 1 agent / master alone: %.2f%n", one.rate() / alone.rate());
@@ -146,23 +161,38 @@ public final class PlatformPathBenchmark {
     private record Shape(double rate) {
     }
 
+    /** The shape measured when {@code shapes} names it; else a rate that makes its ratios NaN. */
+    private Shape measureIf(String shape, String name, List<Wrk.Target> targets) {
+        return SHAPES.contains(shape) ? measure(name, targets) : new Shape(Double.NaN);
+    }
+
     private Shape measure(String name, List<Wrk.Target> targets) {
         System.out.printf("%n== %s (%d × 16 connections) ==%n", name, targets.size());
         double previous = -1;
         for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
+            List<Map<String, Double>> before = groupPids().stream().map(ProcessCpu::byThreadGroup).toList();
             double rate = total(wrk.run(targets, pool, WARM_UP_SECONDS, "w" + runs++));
-            System.out.printf("warm-up round %d: %.0f allocations/s%n", round, rate);
-            // Two close rounds early on can still be the JIT's plateau between compilations.
-            if (round >= MIN_WARM_UP_ROUNDS && Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)) {
+            double compiling = compilingShare(before, groupPids().stream().map(ProcessCpu::byThreadGroup).toList());
+            System.out.printf("warm-up round %d: %.0f allocations/s, JIT compilers %.0f %% of the services' CPU%n", round,
+                    rate, compiling * 100);
+            // Two close rounds early on can still be the JIT's plateau between compilations; a fresh
+            // agent's compilers keep busy long after its rate looks steady, taking CPU the
+            // measured round would count as the path's.
+            if (round >= MIN_WARM_UP_ROUNDS && Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)
+                    && compiling <= MAX_COMPILING_SHARE) {
                 break;
             }
             previous = rate;
         }
         Map<String, Double> cpuBefore = cpu();
-        List<Map<String, Double>> groupsBefore = agentPids.stream().map(ProcessCpu::byThreadGroup).toList();
+        List<Map<String, Double>> groupsBefore = groupPids().stream().map(ProcessCpu::byThreadGroup).toList();
+        double[] batchesBefore = poolBatches();
+        Map<String, long[]> topicsBefore = broker.counts();
         List<Wrk.Result> results = wrk.run(targets, pool, SECONDS, "m" + runs++);
+        Map<String, long[]> topicsAfter = broker.counts();
+        double[] batchesAfter = poolBatches();
         Map<String, Double> cpuAfter = cpu();
-        List<Map<String, Double>> groupsAfter = agentPids.stream().map(ProcessCpu::byThreadGroup).toList();
+        List<Map<String, Double>> groupsAfter = groupPids().stream().map(ProcessCpu::byThreadGroup).toList();
 
         long requests = results.stream().mapToLong(Wrk.Result::requests).sum();
         double rate = total(results);
@@ -187,11 +217,66 @@ public final class PlatformPathBenchmark {
         double wrkCpu = results.stream().mapToDouble(Wrk.Result::cpuSeconds).sum();
         System.out.printf("    %-22s %7.3f  %.2f%n    %-22s %7.3f  %.2f%n", "wrk", wrkCpu * 1000 / requests,
                 wrkCpu / seconds, "all", (all + wrkCpu) * 1000 / requests, (all + wrkCpu) / seconds);
-        for (int i = 0; i < agentPids.size(); i++) {
-            printGroups("agent-" + i, "ms per allocation", groupsBefore.get(i), groupsAfter.get(i), requests / 1000.0);
+        List<String> groupNames = groupNames();
+        for (int i = 0; i < groupNames.size(); i++) {
+            printGroups(groupNames.get(i), "ms per allocation", groupsBefore.get(i), groupsAfter.get(i), requests / 1000.0);
         }
+        double transactions = batchesAfter[0] - batchesBefore[0];
+        System.out.printf("  master's pool transactions: %.0f, %.1f operations each%n", transactions,
+                (batchesAfter[1] - batchesBefore[1]) / transactions);
+        topicsAfter.forEach((topic, after) -> {
+            long[] before = topicsBefore.getOrDefault(topic, new long[2]);
+            long records = after[1] - before[1];
+            long produces = after[0] - before[0];
+            if (records > 0) {
+                System.out.printf("  broker, %s: %d records in %d produce requests, %.1f per request%n", topic, records,
+                        produces, (double) records / produces);
+            }
+        });
         System.out.println("  load average: " + loadAverage());
         return new Shape(rate);
+    }
+
+    /** The processes whose thread groups are printed: the master (its broker's threads among them) and each agent. */
+    private List<Long> groupPids() {
+        List<Long> pids = new ArrayList<>(List.of(processes.get("master+broker")));
+        pids.addAll(agentPids);
+        return pids;
+    }
+
+    private List<String> groupNames() {
+        List<String> names = new ArrayList<>(List.of("master+broker"));
+        for (int i = 0; i < agentPids.size(); i++) {
+            names.add("agent-" + i);
+        }
+        return names;
+    }
+
+    /** The JIT compiler threads' share of the CPU the master and the agents used between two readings. */
+    private static double compilingShare(List<Map<String, Double>> before, List<Map<String, Double>> after) {
+        double compiling = 0;
+        double all = 0;
+        for (int i = 0; i < after.size(); i++) {
+            for (Map.Entry<String, Double> group : after.get(i).entrySet()) {
+                double used = group.getValue() - before.get(i).getOrDefault(group.getKey(), 0.0);
+                all += used;
+                if (group.getKey().contains("CompilerThre")) {
+                    compiling += used;
+                }
+            }
+        }
+        return all == 0 ? 0 : compiling / all;
+    }
+
+    /** The master's pool transactions so far and the operations they held (ipledger.pool.batch.size). */
+    private double[] poolBatches() {
+        String metrics = metrics(masterManagementPort);
+        return new double[] {sample(metrics, "ipledger_pool_batch_size_count"), sample(metrics, "ipledger_pool_batch_size_sum")};
+    }
+
+    private static double sample(String metrics, String name) {
+        Matcher line = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? (\\S+)$").matcher(metrics);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ipledger.master.allocation;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import inet.ipaddr.IPAddress;
 import org.ipledger.master.pool.RangeRepository;
@@ -77,6 +78,15 @@ public class AddressAllocator {
         return ranges.containing(address)
                 .map(range -> queue.submitAsync(new PoolOperation.Release(range.poolId(), requestId, platformId, address)))
                 .orElseGet(() -> CompletableFuture.completedFuture(networkAddresses.release(address, platformId)));
+    }
+
+    /**
+     * Runs {@code submissions} of asynchronous address operations (allocate, change status,
+     * release) so that those of one pool share a transaction: an idle pool is handed to a worker
+     * only once all are queued. Nothing inside may wait for the replies.
+     */
+    public <T> T together(Supplier<T> submissions) {
+        return queue.together(submissions);
     }
 
     static Reply join(CompletableFuture<Reply> reply) {

@@ -2,9 +2,11 @@ package org.ipledger.master.allocation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +43,8 @@ class PoolOperationQueue implements SmartLifecycle {
     private final Timer latency;
     private final DistributionSummary batchSizes;
     private final List<Thread> workers = new ArrayList<>();
+    /** The mailboxes this thread filled inside {@link #together}, scheduled once it ends. */
+    private final ThreadLocal<Set<Mailbox>> gathering = new ThreadLocal<>();
 
     PoolOperationQueue(PoolBatchProcessor processor, AllocationProperties properties, MeterRegistry meters) {
         this.processor = processor;
@@ -68,8 +73,33 @@ class PoolOperationQueue implements SmartLifecycle {
         Pending pending = new Pending(operation, new CompletableFuture<>());
         long start = System.nanoTime();
         mailbox.queue.add(pending);
-        schedule(mailbox);
+        Set<Mailbox> held = gathering.get();
+        if (held != null) {
+            held.add(mailbox);
+        } else {
+            schedule(mailbox);
+        }
         return pending.reply.whenComplete((reply, failure) -> latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+    }
+
+    /**
+     * Runs {@code submissions}, whose pools are handed to the workers only once all are queued: a
+     * worker woken by the first operation would run it alone and leave the rest to a second
+     * transaction. (A worker just finishing a pool's previous transaction may still take what is
+     * queued so far.) Nothing inside may wait for an operation it submitted.
+     */
+    <T> T together(Supplier<T> submissions) {
+        if (gathering.get() != null) {
+            return submissions.get();
+        }
+        Set<Mailbox> held = new LinkedHashSet<>();
+        gathering.set(held);
+        try {
+            return submissions.get();
+        } finally {
+            gathering.remove();
+            held.forEach(this::schedule);
+        }
     }
 
     private void schedule(Mailbox mailbox) {

@@ -1,5 +1,7 @@
 package org.ipledger.master.commands;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,7 +40,35 @@ class CommandExecutor {
         this.json = json;
     }
 
-    CompletableFuture<Reply> execute(Command command) {
+    /**
+     * Runs the commands in order, each as {@link #execute}. A run of address commands is handed to
+     * the allocation engine together, so a batch's commands on one pool share one transaction
+     * rather than the first running alone while the rest are queued; any other command runs after
+     * the address commands before it were queued, as one by one.
+     */
+    List<CompletableFuture<Reply>> executeAll(List<Command> commands) {
+        List<CompletableFuture<Reply>> replies = new ArrayList<>(commands.size());
+        int next = 0;
+        while (next < commands.size()) {
+            int from = next;
+            while (next < commands.size() && isAddressCommand(commands.get(next))) {
+                next++;
+            }
+            if (next == from) {
+                replies.add(execute(commands.get(next++)));
+            } else {
+                List<Command> run = commands.subList(from, next);
+                replies.addAll(allocator.together(() -> run.stream().map(this::execute).toList()));
+            }
+        }
+        return replies;
+    }
+
+    private static boolean isAddressCommand(Command command) {
+        return command instanceof AllocateCommand || command instanceof ReserveCommand || command instanceof ReleaseCommand;
+    }
+
+    private CompletableFuture<Reply> execute(Command command) {
         try {
             if (command instanceof AllocateCommand allocate) {
                 return allocator.allocateAsync(allocate.poolId(), new AllocationRequest(allocate.requestId(),

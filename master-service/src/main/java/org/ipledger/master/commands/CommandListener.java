@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * replies are sent before the offsets are committed: a crash redelivers the batch, and every redelivered command gets its stored reply.
  * The commit is asynchronous, as for change events: a lost commit only redelivers, and a
  * synchronous one would add a round trip to the broker to every cycle of the one consumer of a
- * pool's partition.
+ * pool's partition; and at most once a second, since a commit per batch cost the broker a
+ * request per few commands.
  */
 @Component
 class CommandListener {
@@ -51,25 +52,24 @@ class CommandListener {
             containerFactory = "batchListenerFactory", containerPostProcessor = "asynchronousCommits")
     void onCommands(List<ConsumerRecord<String, byte[]>> records) {
         List<CompletableFuture<?>> sends = new ArrayList<>();
-        List<Admitted> admitted = new ArrayList<>();
+        List<ReplyRoute> admittedRoutes = new ArrayList<>();
+        List<Command> admitted = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Optional<Command> parsed = admission.admit(record, sends);
             Optional<ReplyRoute> route = parsed.flatMap(command -> routes.route(record, command, sends));
             if (route.isPresent()) {
-                Command command = parsed.get();
-                admitted.add(new Admitted(route.get(), command, executor.execute(command)));
+                admittedRoutes.add(route.get());
+                admitted.add(parsed.get());
             }
         }
+        List<CompletableFuture<Reply>> answers = executor.executeAll(admitted);
         // Replies are not awaited: each is stored with its effect, and a requester that misses
         // one retries with the same requestId and gets it again. Dead letters are awaited, since
         // nothing else keeps a refused record once its offset is committed.
-        for (Admitted each : admitted) {
-            replies.send(each.route, each.command, each.reply.join());
+        for (int i = 0; i < admitted.size(); i++) {
+            replies.send(admittedRoutes.get(i), admitted.get(i), answers.get(i).join());
         }
-        platforms.seen(admitted.stream().map(each -> each.command.platformId()).collect(Collectors.toSet()));
+        platforms.seen(admitted.stream().map(Command::platformId).collect(Collectors.toSet()));
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-    }
-
-    private record Admitted(ReplyRoute route, Command command, CompletableFuture<Reply> reply) {
     }
 }

@@ -38,6 +38,7 @@ class CommandIT extends OneMaster {
 
     private static String platformId;
     private static String secret;
+    private static KafkaAccess access;
     private static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
@@ -46,7 +47,8 @@ class CommandIT extends OneMaster {
                 "{\"name\":\"vm\",\"kind\":\"vmmanager\",\"instanceId\":\"" + UUID.randomUUID() + "\"}").json();
         platformId = registration.get("platformId").asString();
         secret = registration.get("secret").asString();
-        producer = new KafkaProducer<>(KafkaAccess.fromRegistration(registration.get("kafka")).with(Map.of(
+        access = KafkaAccess.fromRegistration(registration.get("kafka"));
+        producer = new KafkaProducer<>(access.with(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, 0)), new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -67,6 +69,29 @@ class CommandIT extends OneMaster {
         assertThat(body.get("ok").asBoolean()).isTrue();
         assertThat(body.get("result").get("addresses").get(0).get("address").asString()).isEqualTo("10.100.0.1");
         assertThat(api.get("/api/v1/platforms?limit=1000").body()).contains(platformId, "lastSeenAt");
+    }
+
+    @Test
+    void allocationsOnOnePoolDeliveredTogetherShareOneTransaction() {
+        long pool = new RestFixture(api).poolWithRange("10.109.0.0/24", "10.109.0.1", "10.109.0.99");
+        long versionBefore = database.count("SELECT version FROM ippool WHERE id = ?", pool);
+        List<String> correlations = new ArrayList<>();
+        // One produce request, so the master fetches them in one poll.
+        try (KafkaProducer<String, byte[]> together = new KafkaProducer<>(access.with(Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 60_000)), new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 5; i++) {
+                String correlation = UUID.randomUUID().toString();
+                correlations.add(correlation);
+                together.send(signed(String.valueOf(pool), allocate(UUID.randomUUID().toString(), pool), correlation));
+            }
+            together.flush();
+        }
+
+        correlations.forEach(correlation -> assertThat(JSON.readTree(replyFor(correlation).get(0).value())
+                .get("ok").asBoolean()).isTrue());
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(5);
+        // Each transaction that changes a pool's addresses makes one new version of it.
+        assertThat(database.count("SELECT version FROM ippool WHERE id = ?", pool)).isEqualTo(versionBefore + 1);
     }
 
     @Test
