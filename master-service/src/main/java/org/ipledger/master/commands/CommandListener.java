@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
  * (signature, schema, parsing, signer is the platform the command speaks for) and its
  * {@link ReplyRoutes} (the reply goes to the signer's replies topic only); refused records go
  * to the dead-letter topic and the batch goes on. Admitted commands run together and their
- * replies are sent before the offsets are committed: a crash redelivers the batch, and every redelivered command gets its stored reply.
+ * replies are sent before the offsets are committed: a crash redelivers the batch, and every redelivered command with an effect gets its stored reply;
+ * a refusal stores nothing and is judged again, so the commit follows every batch to keep that window short.
  * The commit is asynchronous, as for change events: a lost commit only redelivers, and a
  * synchronous one would add a round trip to the broker to every cycle of the one consumer of a
- * pool's partition; and at most once a second, since a commit per batch cost the broker a
- * request per few commands.
+ * pool's partition.
  */
 @Component
 class CommandListener {
