@@ -73,8 +73,9 @@ final class FaultRunReport {
 
     /**
      * Each platform's first answered write after the node was back. A platform whose own agent,
-     * or the master or broker every platform writes through, was faulted again before that is
-     * left out: its wait belongs to the next fault (a late schedule runs its faults back to back).
+     * or the master or broker every platform writes through, was down again before that (or still,
+     * faulted at the same moment) is left out: its wait belongs to that fault (a late schedule runs
+     * its faults back to back).
      */
     private static String recovery(FaultRunner.Outcome outcome, List<FaultRunner.Outcome> outcomes, List<Request> history) {
         Map<Integer, OptionalLong> firstOk = history.stream().collect(Collectors.groupingBy(Request::platform,
@@ -89,7 +90,7 @@ final class FaultRunReport {
             if (at.isPresent() && at.getAsLong() <= Math.min(nextOwnFault, nextSharedFault)) {
                 recovery.append(String.format("%.1f s", (at.getAsLong() - outcome.backAt()) / 1000.0));
             } else if (nextOwnFault < Long.MAX_VALUE || nextSharedFault < Long.MAX_VALUE) {
-                recovery.append(nextOwnFault <= nextSharedFault ? "(its agent faulted first)" : "(the master or broker faulted first)");
+                recovery.append(nextOwnFault <= nextSharedFault ? "(its agent down meanwhile)" : "(the master or broker down meanwhile)");
             } else {
                 recovery.append("none");
             }
@@ -97,10 +98,15 @@ final class FaultRunReport {
         return recovery.toString().trim();
     }
 
-    /** When the next fault of one of these nodes began after the outcome's node was back; {@code Long.MAX_VALUE} if none did. */
+    /**
+     * From when, after the outcome's node was back, one of these nodes was down: at once if one
+     * faulted at the same moment or before is not back yet, else when the next fault began;
+     * {@code Long.MAX_VALUE} if none was.
+     */
     private static long nextFault(FaultRunner.Outcome outcome, List<FaultRunner.Outcome> outcomes, List<String> nodes) {
-        return outcomes.stream().filter(o -> nodes.contains(o.fault().node())).mapToLong(FaultRunner.Outcome::startedAt)
-                .filter(t -> t >= outcome.backAt()).min().orElse(Long.MAX_VALUE);
+        return outcomes.stream().filter(o -> o != outcome && nodes.contains(o.fault().node()))
+                .filter(o -> o.backAt() > outcome.backAt()).mapToLong(o -> Math.max(o.startedAt(), outcome.backAt()))
+                .min().orElse(Long.MAX_VALUE);
     }
 
     private static String refusals(List<Request> requests) {
