@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,37 +19,22 @@ import org.ipledger.agent.capture.ChangeCapture;
 import org.ipledger.agent.platformdb.PlatformDatabase;
 import org.ipledger.embedded.EmbeddedMariaDb;
 import org.ipledger.master.ApiClient;
-import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
+import org.ipledger.master.OneMaster;
 
 /**
  * An agent down while its platform's server purged the binlog capture was to resume from cannot
  * capture again: it says so, naming the file and what to do, instead of trying to start forever,
  * and goes on serving reads. The platform's database is on a server of its own, whose binlog the
- * test may purge.
+ * test may purge. Both cases share the master, each joining a platform of its own.
  */
-class CaptureAfterPurgedBinlogIT {
+class CaptureAfterPurgedBinlogIT extends OneMaster {
 
     @TempDir
     Path dataDir;
 
     @TempDir
     Path serverDir;
-
-    /** One master for both cases: each joins a platform of its own, on a server of its own. */
-    private static LedgerDatabase ledger;
-    private static MasterInstance master;
-
-    @BeforeAll
-    static void startMaster() {
-        ledger = LedgerDatabase.fresh();
-        master = ledger.startMaster();
-    }
-
-    @AfterAll
-    static void stopMaster() {
-        master.close();
-    }
 
     @Test
     void anAgentRestartedAfterItsBinlogWasPurgedReportsCaptureFailedNamingTheFileAndStillServesReads() throws Exception {
@@ -63,7 +46,7 @@ class CaptureAfterPurgedBinlogIT {
             // Captured and confirmed: capture has stored offsets in the binlog's current file.
             platform.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('before', '10.80.0.0', 24)").update();
             Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.80.0.0'") == 1);
+                    .until(() -> database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.80.0.0'") == 1);
             String resumeFile = BinlogPosition.current(platform).file();
             agent.close();
 
@@ -110,7 +93,7 @@ class CaptureAfterPurgedBinlogIT {
                 AgentJoinIT.awaitState(agent.operator(), "active");
                 root.jdbc().sql("INSERT INTO ipnet (name, addr, prefix) VALUES ('before', '10.82.0.0', 24)").update();
                 Awaitility.await().atMost(Duration.ofSeconds(30))
-                        .until(() -> ledger.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.82.0.0'") == 1);
+                        .until(() -> database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.82.0.0'") == 1);
                 String resumeFile = BinlogPosition.current(root).file();
 
                 root.jdbc().sql("ALTER USER 'agent'@'%' ACCOUNT LOCK").update();
