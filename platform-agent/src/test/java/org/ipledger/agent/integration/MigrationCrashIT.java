@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,21 +37,21 @@ class MigrationCrashIT {
         seed(platform);
         try (MasterInstance master = ledger.startMaster(); KillableAgent agent = KillableAgent.start(dataDir, platform)) {
             ApiClient client = agent.client();
-            assertThat(JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD).status()).isEqualTo(202);
 
             List<String> killedIn = new ArrayList<>();
-            for (Predicate<JsonNode> point : List.<Predicate<JsonNode>>of(
-                    migration -> "publishing".equals(phase(migration)) && done(migration) > 0,
-                    migration -> "publishing".equals(phase(migration)) && done(migration) >= ADDRESSES / 2)) {
-                killedIn.add(killAt(agent, point));
-            }
-            // Deleting 20,000 rows takes a few hundred ms, shorter than a poll may take on a busy machine:
-            // a lock on the last address holds the deletes after their first batch, where the kill belongs.
-            try (Connection lastAddress = platform.dataSource().getConnection()) {
-                lastAddress.setAutoCommit(false);
-                lastAddress.createStatement().executeQuery("SELECT id FROM ip ORDER BY id DESC LIMIT 1 FOR UPDATE").close();
+            // Each kill point is held open with a lock, so a fast machine cannot run past it between two polls:
+            // the master's structure lock holds every chunk unapplied, a lock on the last address holds the
+            // local deletes after their first batch.
+            try (Connection heldDeletes = platform.dataSource().getConnection();
+                    Connection heldChunks = ledger.jdbc().getDataSource().getConnection()) {
+                hold(heldDeletes, "SELECT id FROM ip ORDER BY id DESC LIMIT 1 FOR UPDATE");
+                hold(heldChunks, "SELECT changes FROM structure_lock WHERE id = 1 FOR UPDATE");
+                assertThat(JoinChecksIT.join(client, master.baseUrl(), MasterInstance.ADMIN_PASSWORD).status()).isEqualTo(202);
+                killedIn.add(killAt(agent, migration -> "publishing".equals(phase(migration))));
+                heldChunks.rollback();
+                killedIn.add(killAt(agent, migration -> "publishing".equals(phase(migration)) && done(migration) > 0));
                 killedIn.add(killAt(agent, migration -> "deleting".equals(phase(migration)) && done(migration) > 0));
-                lastAddress.rollback();
+                heldDeletes.rollback();
             }
             AgentJoinIT.awaitState(client, "active");
             String platformId = client.get("/api/v1/integration").json().get("platformId").asString();
@@ -67,6 +68,11 @@ class MigrationCrashIT {
                 assertThat(platform.jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single()).as(table).isZero();
             }
         }
+    }
+
+    private static void hold(Connection connection, String lockingQuery) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.createStatement().executeQuery(lockingQuery).close();
     }
 
     private static String killAt(KillableAgent agent, Predicate<JsonNode> point) {
