@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -28,6 +31,8 @@ import org.ipledger.testing.SharedKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,6 +116,36 @@ class CommandIT extends OneMaster {
                 new String(replies.get(0).value(), StandardCharsets.UTF_8));
         assertThat(database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", requestId)).isEqualTo(1);
         assertThat(database.count("SELECT COUNT(*) FROM ip WHERE ippool = ?", pool)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCommandRedeliveredGetsTheSameRefusalWhileANewAttemptIsJudgedAfresh() throws Exception {
+        RestFixture rest = new RestFixture(api);
+        long pool = rest.poolWithRange("10.110.0.0/24", "10.110.0.1", "10.110.0.1");
+        assertThat(rest.allocate(pool).status()).isEqualTo(201);
+        String requestId = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        RecordMetadata sent = producer.send(signed(String.valueOf(pool), allocate(requestId, pool), refused)).get();
+        assertThat(JSON.readTree(replyFor(refused).get(0).value()).get("error").asString()).isEqualTo("pool_exhausted");
+        assertThat(api.delete("/api/v1/addresses/10.110.0.1").status()).isEqualTo(204);
+
+        // As after a crash between the replies and the offset commit: the refused record comes again.
+        MessageListenerContainer commands = master.bean(KafkaListenerEndpointRegistry.class).getListenerContainer("ipledger-commands");
+        commands.stop();
+        try (Admin admin = Admin.create(SharedKafka.access().clientProperties())) {
+            admin.alterConsumerGroupOffsets("ipledger-master", Map.of(new TopicPartition(sent.topic(), sent.partition()),
+                    new OffsetAndMetadata(sent.offset()))).all().get();
+        }
+        commands.start();
+
+        List<ConsumerRecord<String, byte[]>> replies = replyFor(refused, 2);
+        assertThat(new String(replies.get(1).value(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(replies.get(0).value(), StandardCharsets.UTF_8));
+        assertThat(database.count("SELECT COUNT(*) FROM ip WHERE request_id = ?", requestId)).isZero();
+        String again = UUID.randomUUID().toString();
+        send(String.valueOf(pool), allocate(requestId, pool), secret, again);
+        assertThat(JSON.readTree(replyFor(again).get(0).value()).get("result").get("addresses").get(0).get("address")
+                .asString()).isEqualTo("10.110.0.1");
     }
 
     @Test
