@@ -39,8 +39,11 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
      *        is gone: the platform may still be inserting into it
      * @param startWait how long one start of capture waits for the master's Kafka (the platform's
      *        replies topic) before it gives up and tries again
+     * @param stallTimeout how long capture may receive nothing from the binlog, not even the server's
+     *        heartbeat (every 4 s while the platform writes nothing), before it is started again
      */
-    public record Capture(@DefaultValue("60s") Duration unusedStructureGrace, @DefaultValue("60s") Duration startWait) {
+    public record Capture(@DefaultValue("60s") Duration unusedStructureGrace, @DefaultValue("60s") Duration startWait,
+            @DefaultValue("30s") Duration stallTimeout) {
     }
 
     /** The master's URL and an administrator's credentials, used once to join. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.stereotype.Component;
 
@@ -80,6 +82,13 @@ public class ChangeCapture implements AutoCloseable {
     private volatile boolean held;
     private volatile Throwable failure;
     private volatile long handledThrough;
+    /** Set once the engine streams, cleared when it stops: only then can capture stall. */
+    private volatile boolean streaming;
+    /** Whether a batch is being handled, which may wait for a migration or for the master's Kafka. */
+    private volatile boolean handling;
+    /** {@link System#nanoTime()} of the last batch handled, or of the start. */
+    private volatile long lastBatchAt;
+    private final Duration stallTimeout;
     private final Object gate = new Object();
     /** Where a start at the agent's start is tried until it succeeds. */
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
@@ -98,6 +107,7 @@ public class ChangeCapture implements AutoCloseable {
             ChangeChannels channels, OwnDeletes ownDeletes, LocalRowRemoval removal, ObjectProvider<MeterRegistry> meters) {
         this.platform = platform;
         this.dataDir = properties.dataDir();
+        this.stallTimeout = properties.agent().capture().stallTimeout();
         this.channels = channels;
         this.ownDeletes = ownDeletes;
         this.removal = removal;
@@ -141,6 +151,30 @@ public class ChangeCapture implements AutoCloseable {
         synchronized (starting) {
             cancelDueStart();
             dueStart = starter.submit(() -> attemptUntilStarted(masterLink, hold));
+        }
+    }
+
+    /**
+     * Starts capture again when it has received nothing for the stall timeout, not even a heartbeat,
+     * outside a batch. The binlog client can hang for good when its keep-alive thread reconnects into
+     * an error (such as a purged binlog): it then waits for its own end, and the engine neither streams
+     * nor stops, so nothing else would notice.
+     */
+    @Scheduled(fixedDelay = 5, initialDelay = 5, timeUnit = TimeUnit.SECONDS)
+    void restartWhenStalled() {
+        MasterLink current = link;
+        if (streaming && !handling && current != null && System.nanoTime() - lastBatchAt > stallTimeout.toNanos()) {
+            streaming = false;
+            log.warn("[platform={}] change capture received nothing from the binlog for {} s, not even a heartbeat; "
+                    + "starting it again", current.platformId(), stallTimeout.toSeconds());
+            boolean hold = held;
+            synchronized (starting) {
+                cancelDueStart();
+                dueStart = starter.submit(() -> {
+                    stop();
+                    attemptUntilStarted(current, hold);
+                });
+            }
         }
     }
 
@@ -240,6 +274,7 @@ public class ChangeCapture implements AutoCloseable {
                     // stop() clears running before it closes the engine: still set, the engine stopped on its own.
                     boolean unexpected = running;
                     running = false;
+                    streaming = false;
                     if (!success) {
                         failure = error != null ? error : new IllegalStateException(message);
                         log.error("[platform={}] change capture stopped: {}", masterLink.platformId(), message, error);
@@ -254,6 +289,7 @@ public class ChangeCapture implements AutoCloseable {
                 })
                 .build();
         running = true;
+        lastBatchAt = System.nanoTime();
         runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "ipledger-capture"));
         runner.execute(engine);
         awaitStreaming(CaptureEngineSettings.topicPrefix(masterLink.platformId()));
@@ -263,6 +299,8 @@ public class ChangeCapture implements AutoCloseable {
             throw new IllegalStateException("change capture stopped as it started: "
                     + (failure == null ? "no reason given" : failure.getMessage()), failure);
         }
+        lastBatchAt = System.nanoTime();
+        streaming = true;
         log.info("[platform={}] change capture streaming{}", masterLink.platformId(), hold ? " (held)" : "");
     }
 
@@ -283,6 +321,7 @@ public class ChangeCapture implements AutoCloseable {
             return;
         }
         running = false;
+        streaming = false;
         synchronized (gate) {
             gate.notifyAll();
         }
@@ -361,6 +400,17 @@ public class ChangeCapture implements AutoCloseable {
     }
 
     private void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        handling = true;
+        try {
+            handle(records, committer);
+        } finally {
+            lastBatchAt = System.nanoTime();
+            handling = false;
+        }
+    }
+
+    private void handle(List<RecordChangeEvent<SourceRecord>> records,
             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
         String platformId = link.platformId();
         List<CapturedRow> changes = new ArrayList<>();

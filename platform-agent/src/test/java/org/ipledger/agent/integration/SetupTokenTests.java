@@ -58,7 +58,7 @@ class SetupTokenTests {
     private AgentProperties properties() {
         return new AgentProperties(dataDir, new AgentProperties.Platform(new AgentProperties.PlatformDb("", "root", ""),
                 "vmmanager", "", List.of(), new AgentProperties.Join("", "", ""),
-                new AgentProperties.Capture(Duration.ofSeconds(60), Duration.ofSeconds(60)), false));
+                new AgentProperties.Capture(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30)), false));
     }
 
     private static String read(Path dir) {
