@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * redelivers, and a redelivered event gets its stored receipt with no second effect. The commit
  * is asynchronous, so the next batch is polled at once: a platform's captured rows queue behind
  * one partition's batches, and a synchronous commit would add a round trip to the broker to
- * each. A commit lost in a crash only redelivers.
+ * each. It comes at most once a second (a commit per batch cost the broker a request per batch);
+ * a commit lost or not yet made in a crash only redelivers.
  *
  * <p>Its consumers form a group apart from the command listener's. In one group, every rebalance
  * (an instance started or restarted, a member's session lost while the broker was away) waits for

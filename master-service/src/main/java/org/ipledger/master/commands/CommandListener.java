@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * gets the answer already sent, the reply stored with its effect or the refusal stored for its record ({@link RefusedCommands}).
  * The commit is asynchronous, as for change events: a lost commit only redelivers, and a
  * synchronous one would add a round trip to the broker to every cycle of the one consumer of a
- * pool's partition.
+ * pool's partition; and at most once a second, since a commit per batch cost the broker a
+ * request per few commands.
  */
 @Component
 class CommandListener implements ConsumerSeekAware {
