@@ -97,9 +97,10 @@ class CaptureAfterPurgedBinlogIT extends OneMaster {
                         .until(() -> database.count("SELECT COUNT(*) FROM ipnet WHERE addr = '10.82.0.0'") == 1);
                 String resumeFile = BinlogPosition.current(root).file();
 
-                // The binlog client hears nothing more and reconnects by itself, into the purged binlog: its
-                // reconnect fails and leaves it hanging, neither streaming nor stopped, until capture, hearing
-                // nothing for the stall timeout, is started again and finds the file gone.
+                // The binlog client hears nothing more and reconnects by itself, into the purged binlog. How its
+                // keep-alive thread and its reader meet that failure is a race: either the engine stops, or the
+                // client hangs, neither streaming nor stopped (in most runs here), until capture, hearing nothing
+                // for the stall timeout, is started again. Both end with the file found gone.
                 String dumpClient = root.jdbc().sql("SELECT HOST FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'")
                         .query(String.class).single();
                 network.silence(Integer.parseInt(dumpClient.substring(dumpClient.lastIndexOf(':') + 1)));
