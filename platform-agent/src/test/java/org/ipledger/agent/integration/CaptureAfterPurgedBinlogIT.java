@@ -99,7 +99,7 @@ class CaptureAfterPurgedBinlogIT extends OneMaster {
 
                 // The binlog client hears nothing more and reconnects by itself, into the purged binlog. How its
                 // keep-alive thread and its reader meet that failure is a race: either the engine stops, or the
-                // client hangs, neither streaming nor stopped (in most runs here), until capture, hearing nothing
+                // client hangs, neither streaming nor stopped (two runs in three here), until capture, hearing nothing
                 // for the stall timeout, is started again. Both end with the file found gone.
                 String dumpClient = root.jdbc().sql("SELECT HOST FROM information_schema.PROCESSLIST WHERE COMMAND LIKE 'Binlog Dump%'")
                         .query(String.class).single();
