@@ -148,9 +148,14 @@ public class ChangeCapture implements AutoCloseable {
 
     /** Starts on the starter's thread, again and again until it streams or is cancelled. */
     private void startWhenReachable(MasterLink masterLink, boolean hold) {
+        inBackground(() -> attemptUntilStarted(masterLink, hold));
+    }
+
+    /** Runs a start on the starter's thread in place of any start due there. */
+    private void inBackground(Runnable start) {
         synchronized (starting) {
             cancelDueStart();
-            dueStart = starter.submit(() -> attemptUntilStarted(masterLink, hold));
+            dueStart = starter.submit(start);
         }
     }
 
@@ -168,13 +173,10 @@ public class ChangeCapture implements AutoCloseable {
             log.warn("[platform={}] change capture received nothing from the binlog for {} s, not even a heartbeat; "
                     + "starting it again", current.platformId(), stallTimeout.toSeconds());
             boolean hold = held;
-            synchronized (starting) {
-                cancelDueStart();
-                dueStart = starter.submit(() -> {
-                    stop();
-                    attemptUntilStarted(current, hold);
-                });
-            }
+            inBackground(() -> {
+                stop();
+                attemptUntilStarted(current, hold);
+            });
         }
     }
 
