@@ -24,6 +24,7 @@ import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
 import org.ipledger.testing.ServiceProcess;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The platform's path measured as deployed: the master with its broker in a process of its own,
@@ -93,7 +94,16 @@ public final class PlatformPathBenchmark {
     }
 
     private static void run() throws Exception {
+        // The agents' state, the platforms' MariaDB and the logs: several GB after a whole run.
         Path work = Files.createTempDirectory("platform-path");
+        try {
+            run(work);
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    private static void run(Path work) throws Exception {
         LedgerDatabase ledger = LedgerDatabase.fresh();
         List<KillableAgent> agents = new ArrayList<>();
         List<Integer> managementPorts = new ArrayList<>();
