@@ -41,9 +41,22 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
      *        replies topic) before it gives up and tries again
      * @param stallTimeout how long capture may receive nothing from the binlog, not even the server's
      *        heartbeat (every 4 s while the platform writes nothing), before it is started again
+     * @param pollInterval how long Debezium gathers captured rows before it hands them over: each
+     *        waits up to this long, and each poll ends in about a millisecond of busy waiting, so an
+     *        idle agent spends a core's 1/(interval in ms) on it (8 % at 10 ms, under 2 % at 50 ms).
+     *        At 50 ms a platform writing 200 rows a second sees the same capture lag as at 10 ms: the
+     *        master applies the rows in fewer, larger transactions.
      */
     public record Capture(@DefaultValue("60s") Duration unusedStructureGrace, @DefaultValue("60s") Duration startWait,
-            @DefaultValue("30s") Duration stallTimeout) {
+            @DefaultValue("30s") Duration stallTimeout, @DefaultValue("50ms") Duration pollInterval) {
+
+        public Capture {
+            // Debezium would take less than a millisecond as none, failing only when capture starts.
+            if (pollInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("ipledger.agent.capture.poll-interval must be at least 1ms, was "
+                        + pollInterval.toMillis() + "ms");
+            }
+        }
     }
 
     /** The master's URL and an administrator's credentials, used once to join. */

@@ -1,6 +1,7 @@
 package org.ipledger.agent.capture;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.ipledger.agent.platformdb.PlatformDatabase;
@@ -8,7 +9,7 @@ import org.ipledger.agent.platformdb.PlatformDatabase;
 /**
  * The Debezium embedded engine's settings for one platform: the connector of the platform's
  * server, its four tables only, streaming from now (no data snapshot: the migration does that),
- * offsets and schema history in files under the data directory, polled every 10 ms, with
+ * offsets and schema history in files under the data directory, polled every {@code pollInterval}, with
  * heartbeats so that the offsets are stored also while the platform writes nothing.
  */
 final class CaptureEngineSettings {
@@ -18,7 +19,7 @@ final class CaptureEngineSettings {
     private CaptureEngineSettings() {
     }
 
-    static Properties of(PlatformDatabase platform, String platformId, Path directory) {
+    static Properties of(PlatformDatabase platform, String platformId, Path directory, Duration pollInterval) {
         String database = platform.databaseName();
         boolean mariadb = platform.kind() == PlatformDatabase.ServerKind.MARIADB;
         Properties p = new Properties();
@@ -39,7 +40,7 @@ final class CaptureEngineSettings {
         p.setProperty("snapshot.locking.mode", "none");
         p.setProperty("include.schema.changes", "false");
         p.setProperty("tombstones.on.delete", "false");
-        p.setProperty("poll.interval.ms", "10");
+        p.setProperty("poll.interval.ms", Long.toString(pollInterval.toMillis()));
         p.setProperty("max.batch.size", "2048");
         p.setProperty("offset.storage", AtomicFileOffsetBackingStore.class.getName());
         p.setProperty("offset.storage.file.filename", offsetsFile(directory).toString());

@@ -89,6 +89,7 @@ public class ChangeCapture implements AutoCloseable {
     /** {@link System#nanoTime()} of the last batch handled, or of the start. */
     private volatile long lastBatchAt;
     private final Duration stallTimeout;
+    private final Duration pollInterval;
     private final Object gate = new Object();
     /** Where a start at the agent's start is tried until it succeeds. */
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
@@ -108,6 +109,7 @@ public class ChangeCapture implements AutoCloseable {
         this.platform = platform;
         this.dataDir = properties.dataDir();
         this.stallTimeout = properties.agent().capture().stallTimeout();
+        this.pollInterval = properties.agent().capture().pollInterval();
         this.channels = channels;
         this.ownDeletes = ownDeletes;
         this.removal = removal;
@@ -270,7 +272,7 @@ public class ChangeCapture implements AutoCloseable {
         }
         AtomicBoolean streamed = new AtomicBoolean();
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(CaptureEngineSettings.of(platform, masterLink.platformId(), directory))
+                .using(CaptureEngineSettings.of(platform, masterLink.platformId(), directory, pollInterval))
                 .notifying(this::handleBatch)
                 .using((success, message, error) -> {
                     // stop() clears running before it closes the engine: still set, the engine stopped on its own.

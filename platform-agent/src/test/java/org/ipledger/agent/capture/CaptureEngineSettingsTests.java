@@ -3,6 +3,7 @@ package org.ipledger.agent.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -46,9 +47,19 @@ class CaptureEngineSettingsTests {
         assertThat(settings.getProperty("snapshot.mode")).isEqualTo("no_data");
     }
 
+    @Test
+    void debeziumPollsAtTheConfiguredInterval() {
+        PlatformDatabase platform = new PlatformDatabase("jdbc:mysql://127.0.0.1:3306/vm", "agent", "secret", null,
+                PlatformDatabase.ServerKind.MARIADB);
+
+        Properties settings = CaptureEngineSettings.of(platform, "vmmanager-1", Path.of("/tmp/capture"), Duration.ofMillis(50));
+
+        assertThat(settings.getProperty("poll.interval.ms")).isEqualTo("50");
+    }
+
     private static Properties settingsFor(PlatformDatabase.ServerKind kind) {
         PlatformDatabase platform = new PlatformDatabase("jdbc:mysql://127.0.0.1:3306/vm", "agent", "secret", null, kind);
-        return CaptureEngineSettings.of(platform, "vmmanager-1", Path.of("/tmp/capture"));
+        return CaptureEngineSettings.of(platform, "vmmanager-1", Path.of("/tmp/capture"), Duration.ofMillis(10));
     }
 
     private static List<String> problems(Properties settings, Field.Set fields) {

@@ -58,7 +58,8 @@ class SetupTokenTests {
     private AgentProperties properties() {
         return new AgentProperties(dataDir, new AgentProperties.Platform(new AgentProperties.PlatformDb("", "root", ""),
                 "vmmanager", "", List.of(), new AgentProperties.Join("", "", ""),
-                new AgentProperties.Capture(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30)), false));
+                new AgentProperties.Capture(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                        Duration.ofMillis(10)), false));
     }
 
     private static String read(Path dir) {
