@@ -238,7 +238,7 @@ class ReplicaIT {
 
     @Test
     void aPageOfAddressesReadsOnlyItsOwnRowsWhateverTheFilter() {
-        long pool = rest.poolWithRange("10.207.0.0/20", "10.207.0.1", "10.207.15.254");
+        long pool = rest.poolWithRange("10.208.0.0/20", "10.208.0.1", "10.208.15.254");
         for (int i = 0; i < 3; i++) {
             ApiClient.Response allocated = admin.post("/api/v1/pools/" + pool + "/allocations",
                     "{\"requestId\": \"" + UUID.randomUUID() + "\", \"count\": 1000}");
@@ -248,7 +248,7 @@ class ReplicaIT {
             ReplicaQueries queries = agent.agent.bean(ReplicaQueries.class);
             long network = agent.state().sql("SELECT network_id FROM replica_address WHERE pool_id = ? LIMIT 1")
                     .param(pool).query(Long.class).single();
-            String cursor = "10.207.0.100";
+            String cursor = "10.208.0.100";
             List<ReplicaQueries.Query> pages = List.of(queries.addressPage(null, null, null, cursor, 51),
                     queries.addressPage(pool, null, null, cursor, 51),
                     queries.addressPage(null, network, null, cursor, 51),
