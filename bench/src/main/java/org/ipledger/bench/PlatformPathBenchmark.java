@@ -266,20 +266,11 @@ public final class PlatformPathBenchmark {
         return names;
     }
 
-    /**
-     * The CPU seconds the JIT compiler threads of the master and the agents used between two readings.
-     * Compiler threads come and go (the JVM adds and removes them with the queue), and a thread that
-     * ended takes its time out of the sum: such a group's negative difference counts as nothing. The
-     * share is taken of the processes' own totals, which keep the time of threads that ended.
-     */
+    /** The CPU seconds the JIT compiler threads of the master and the agents used between two readings. */
     private static double compiling(List<Map<String, Double>> before, List<Map<String, Double>> after) {
         double compiling = 0;
         for (int i = 0; i < after.size(); i++) {
-            for (Map.Entry<String, Double> group : after.get(i).entrySet()) {
-                if (group.getKey().contains("CompilerThre")) {
-                    compiling += Math.max(0, group.getValue() - before.get(i).getOrDefault(group.getKey(), 0.0));
-                }
-            }
+            compiling += ProcessCpu.compiling(before.get(i), after.get(i));
         }
         return compiling;
     }

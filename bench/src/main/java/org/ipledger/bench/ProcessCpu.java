@@ -44,6 +44,23 @@ final class ProcessCpu {
         return groups;
     }
 
+    /**
+     * The CPU seconds a process's JIT compiler threads used between two readings of
+     * {@link #byThreadGroup}. Compiler threads come and go (the JVM adds and removes them with the
+     * queue), and a thread that ended takes its time out of its group's sum: such a group's
+     * negative difference counts as nothing. Take a share of it from {@link #seconds}, which keeps
+     * the time of threads that ended.
+     */
+    static double compiling(Map<String, Double> before, Map<String, Double> after) {
+        double compiling = 0;
+        for (Map.Entry<String, Double> group : after.entrySet()) {
+            if (group.getKey().contains("CompilerThre")) {
+                compiling += Math.max(0, group.getValue() - before.getOrDefault(group.getKey(), 0.0));
+            }
+        }
+        return compiling;
+    }
+
     private static long ticks(Path stat) {
         try {
             String line = Files.readString(stat);
