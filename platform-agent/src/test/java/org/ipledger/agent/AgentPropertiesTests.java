@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class AgentPropertiesTests {
 
     @Test
-    void captureIsPolledEveryFiftyMillisecondsUnlessConfigured() {
-        assertThat(bind(Map.of()).agent().capture().pollInterval()).isEqualTo(Duration.ofMillis(50));
+    void captureIsPolledEveryTwentyFiveMillisecondsUnlessConfigured() {
+        assertThat(bind(Map.of()).agent().capture().pollInterval()).isEqualTo(Duration.ofMillis(25));
         assertThat(bind(Map.of("ipledger.agent.capture.poll-interval", "10ms")).agent().capture().pollInterval())
                 .isEqualTo(Duration.ofMillis(10));
     }
