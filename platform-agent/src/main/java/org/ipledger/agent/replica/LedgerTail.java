@@ -45,15 +45,11 @@ final class LedgerTail implements Runnable {
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
     /**
-     * How long a fetch waits on the broker for entries to gather: each poll is one transaction,
-     * whose commit H2 writes at once (WRITE_DELAY=0), so a busy ledger is applied in runs of this
-     * long rather than an entry per commit, and an entry waits at most this long. The broker holds
-     * the fetch rather than the agent pausing between polls: a poll sends its next fetch before it
-     * returns, so the entries that came during a pause waited for the fetch after next.
+     * After a poll that brought entries, how long the next waits for more to gather: each poll is
+     * one transaction, whose commit H2 writes at once (WRITE_DELAY=0), so a busy ledger is applied
+     * in runs of this long rather than an entry per commit, for at most this much more replica lag.
      */
     private static final Duration GATHER = Duration.ofMillis(10);
-    /** More than a busy ledger brings in {@link #GATHER}, so that the wait ends a fetch; a backlog comes at once. */
-    private static final int GATHER_BYTES = 256 * 1024;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final MasterLink link;
@@ -93,9 +89,10 @@ final class LedgerTail implements Runnable {
         Map<String, Object> properties = link.consumerProperties("replica");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        // An idle replica costs the agent and the broker an empty fetch every GATHER.
-        properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) GATHER.toMillis());
-        properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, GATHER_BYTES);
+        // Fetches wait on the broker for the first new entry (fetch.min.bytes=1, Kafka's default
+        // wait): an idle replica costs the agent and the broker a fetch every half second, not one
+        // every few milliseconds, and the first entry after a quiet spell is applied at once. Under
+        // load the GATHER pause batches the entries instead.
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = kafka;
@@ -171,7 +168,8 @@ final class LedgerTail implements Runnable {
     /** One poll; true when the consumer must be positioned again (a snapshot was loaded). */
     private boolean tail(KafkaConsumer<String, byte[]> kafka) throws Exception {
         var records = kafka.poll(POLL);
-        kafka.currentLag(partition).ifPresent(progress::lag);
+        OptionalLong lag = kafka.currentLag(partition);
+        lag.ifPresent(progress::lag);
         if (records.isEmpty()) {
             return false;
         }
@@ -233,6 +231,10 @@ final class LedgerTail implements Runnable {
             return true;
         }
         if (gap == null) {
+            // Caught up, the next poll waits for more to gather; behind, it has entries waiting already.
+            if (lag.isPresent() && lag.getAsLong() == 0) {
+                sleep(GATHER);
+            }
             return false;
         }
         if (positionedByTime) {
