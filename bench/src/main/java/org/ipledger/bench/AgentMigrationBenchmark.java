@@ -50,8 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AgentMigrationBenchmark {
 
-    /** The share of the JVM's CPU its JIT compilers may still take in the last warm-up round of capture. */
-    private static final double MAX_COMPILING_SHARE = 0.05;
     /** How many rows the capture lag can write: 100.200.0.1 to 100.200.255.250, 250 per /24. */
     private static final int LAG_ADDRESSES = 64_000;
 
@@ -221,7 +219,7 @@ public final class AgentMigrationBenchmark {
             lags.clear();
             System.out.printf("bench: capture warm-up round %d: p50 %.1f ms, p99 %.1f ms, JIT compilers %.0f %% of the "
                     + "JVM's CPU%n", round, at(sorted, 0.5), at(sorted, 0.99), compiling * 100);
-            if (compiling <= MAX_COMPILING_SHARE || round >= maxRounds) {
+            if (compiling <= ProcessCpu.SETTLED_COMPILING_SHARE || round >= maxRounds) {
                 return round;
             }
         }

@@ -55,8 +55,6 @@ public final class PlatformPathBenchmark {
     private static final Duration IDLE = Duration.ofSeconds(Integer.getInteger("idle-seconds", 20));
     private static final int MIN_WARM_UP_ROUNDS = Integer.getInteger("min-warm-up-rounds", 4);
     private static final int MAX_WARM_UP_ROUNDS = Integer.getInteger("max-warm-up-rounds", 24);
-    /** The share of the master's and agents' CPU their JIT compilers may still take in the last warm-up round. */
-    private static final double MAX_COMPILING_SHARE = 0.05;
     private static final int PLATFORM_DB_SERVER_ID = 41;
     /** The shapes to measure, of {@code alone,one,all,joined}; the agents join whichever are chosen. */
     private static final List<String> SHAPES = List.of(System.getProperty("shapes", "alone,one,all,joined").split(","));
@@ -193,7 +191,7 @@ public final class PlatformPathBenchmark {
             // agent's compilers keep busy long after its rate looks steady, taking CPU the
             // measured round would count as the path's.
             if (round >= MIN_WARM_UP_ROUNDS && Math.abs(rate - previous) <= 0.05 * Math.max(rate, previous)
-                    && compiling <= MAX_COMPILING_SHARE) {
+                    && compiling <= ProcessCpu.SETTLED_COMPILING_SHARE) {
                 break;
             }
             previous = rate;

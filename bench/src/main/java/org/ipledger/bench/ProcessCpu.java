@@ -15,6 +15,12 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
+    /**
+     * The share of its CPU a warmed-up JVM's JIT compilers may still take in a warm-up round: the
+     * benchmarks measure only after it, so that what they count is the path's CPU, not the compilers'.
+     */
+    static final double SETTLED_COMPILING_SHARE = 0.05;
+
     /** Clock ticks per second of {@code /proc}'s times; 100 on Linux. */
     private static final double TICKS = 100.0;
 
