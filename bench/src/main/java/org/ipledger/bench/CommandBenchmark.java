@@ -38,7 +38,6 @@ import org.ipledger.master.RestFixture;
 import org.ipledger.master.platform.LedgerKafkaProperties;
 import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
-import org.ipledger.schemas.cloudevents.CloudEventHeaders;
 import org.ipledger.schemas.command.AllocateCommand;
 import org.ipledger.schemas.reply.CommandReply;
 import org.ipledger.testing.SharedKafka;
@@ -332,52 +331,6 @@ public final class CommandBenchmark {
             return String.format("%d, %.1f operations each, queueing + transaction %.1f ms per operation on average",
                     transactions, operationCount / transactions,
                     (operations.totalTime(TimeUnit.MILLISECONDS) - millisBefore) / operationCount);
-        }
-    }
-
-    /** Reads the ledger topic while the load runs and measures committedAt -> arrival. */
-    private static final class LedgerLag {
-
-        private final Percentiles lag = new Percentiles(1_000_000);
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread reader;
-        private volatile Instant from = Instant.MAX;
-
-        LedgerLag(String topic) {
-            reader = new Thread(() -> {
-                try (var consumer = new KafkaConsumer<>(SharedKafka.access().clientProperties(),
-                        new StringDeserializer(), new ByteArrayDeserializer())) {
-                    TopicPartition partition = new TopicPartition(topic, 0);
-                    consumer.assign(List.of(partition));
-                    consumer.seekToEnd(List.of(partition));
-                    consumer.position(partition);
-                    while (running.get()) {
-                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
-                            // The entry's commit time as its CloudEvents header carries it: the
-                            // probe reads, but does not parse, every entry's JSON.
-                            Instant committed = Instant.parse(new String(record.headers().lastHeader(CloudEventHeaders.TIME)
-                                    .value(), StandardCharsets.UTF_8));
-                            long nanos = Duration.between(committed, Instant.now()).toNanos();
-                            if (!committed.isBefore(from) && nanos >= 0) {
-                                lag.add(nanos);
-                            }
-                        }
-                    }
-                }
-            });
-            reader.start();
-        }
-
-        /** Counts the entries committed from this instant on. */
-        void measureFrom(Instant start) {
-            from = start;
-        }
-
-        String stop() throws InterruptedException {
-            Thread.sleep(1_000);
-            running.set(false);
-            reader.join();
-            return lag.summary("ms");
         }
     }
 }

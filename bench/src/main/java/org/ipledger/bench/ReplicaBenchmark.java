@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,17 +24,24 @@ import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
+import org.ipledger.schemas.Topics;
 
 /**
- * The replica's figures: lag from a master commit to visible on the agent, the rate a tail
- * applies a burst of entries, and the rate a snapshot of 100,000 addresses loads. Printed as
- * lines starting with {@code FIGURE}; the replica's content is checked, its speed only printed.
+ * The replica's figures: lag from a master commit to visible on the agent, one allocation at a
+ * time and under a steady rate of allocations from many clients (open loop: each client keeps
+ * its schedule whatever the lag), the rate a tail applies a burst of entries, and the rate a
+ * snapshot of 100,000 addresses loads. Printed as lines starting with {@code FIGURE}; the
+ * replica's content is checked, its speed only printed.
  * Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=org.ipledger.bench.ReplicaBenchmark
- * [-Dsequential=300 -Dbulk-requests=98]}
+ * [-Dsequential=300 -Dsteady-rate=400 -Dsteady-warm-up-seconds=60 -Dsteady-seconds=60 -Dbulk-requests=98]}
  */
 public final class ReplicaBenchmark {
 
     private static final int SEQUENTIAL = Integer.getInteger("sequential", 300);
+    private static final int STEADY_RATE = Integer.getInteger("steady-rate", 400);
+    private static final int STEADY_WARM_UP_SECONDS = Integer.getInteger("steady-warm-up-seconds", 60);
+    private static final int STEADY_SECONDS = Integer.getInteger("steady-seconds", 60);
+    private static final int STEADY_CLIENTS = 16;
     private static final int BULK_REQUESTS = Integer.getInteger("bulk-requests", 98);
     private static final int PER_REQUEST = 1024;
 
@@ -86,9 +98,55 @@ public final class ReplicaBenchmark {
                         + "the load alone%n", rows, total);
                 assertSameAddressCount(admin, newcomer, big);
             }
+            // Last: the many small ledger runs of this phase make the test fixture's ledger checks slow.
+            long steady = rest.poolWithRange("10.70.0.0/16", "10.70.0.1", "10.70.255.254");
+            steadyLoad(rest, follower, steady, STEADY_WARM_UP_SECONDS, null);
+            LedgerLag ledgerLag = new LedgerLag(new Topics(database.topicPrefix()).ledger());
+            ledgerLag.measureFrom(Instant.now());
+            Percentiles steadyLags = new Percentiles(STEADY_RATE * STEADY_SECONDS + STEADY_CLIENTS);
+            steadyLoad(rest, follower, steady, STEADY_SECONDS, steadyLags);
+            System.out.printf("FIGURE replica lag, REST commit answered -> visible on the agent, %d allocations/s from %d "
+                    + "clients for %d s after %d s of the same: %s%n", STEADY_RATE, STEADY_CLIENTS, STEADY_SECONDS,
+                    STEADY_WARM_UP_SECONDS, steadyLags.summary("ms"));
+            System.out.println("FIGURE ledger lag meanwhile, commit -> record on the ledger topic: " + ledgerLag.stop());
         }
         // The shared test servers (MariaDB, Kafka) keep threads alive that exec:java would wait for.
         System.exit(0);
+    }
+
+    /**
+     * {@link #STEADY_RATE} allocations a second for {@code seconds}, spread over {@link #STEADY_CLIENTS}
+     * clients that each keep a fixed schedule; each allocation's lag from its answer to visible on
+     * the agent goes to {@code lags} (none when null: a warm-up).
+     */
+    private static void steadyLoad(RestFixture rest, ReplicaFixture follower, long pool, int seconds, Percentiles lags)
+            throws Exception {
+        long interval = 1_000_000_000L * STEADY_CLIENTS / STEADY_RATE;
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService clients = Executors.newFixedThreadPool(STEADY_CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < STEADY_CLIENTS; c++) {
+            long first = start + interval * c / STEADY_CLIENTS;
+            running.add(clients.submit(() -> {
+                for (long due = first; due < end; due += interval) {
+                    LockSupport.parkNanos(due - System.nanoTime());
+                    String requestId = UUID.randomUUID().toString();
+                    ApiClient.Response response = rest.allocate(pool, requestId);
+                    long answered = System.nanoTime();
+                    assertThat(response.status()).as(response.body()).isIn(200, 201);
+                    assertThat(follower.replica().awaitRequest(requestId, Duration.ofSeconds(10))).isTrue();
+                    if (lags != null) {
+                        lags.add(System.nanoTime() - answered);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
     }
 
     private static void assertSameAddressCount(ApiClient admin, ReplicaFixture agent, long pool) {
