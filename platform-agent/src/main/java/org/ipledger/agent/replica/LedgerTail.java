@@ -13,13 +13,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.ipledger.agent.integration.MasterLink;
 import org.ipledger.schemas.MessageDeserializer;
 import org.ipledger.schemas.MessageFormatException;
@@ -43,13 +39,6 @@ final class LedgerTail implements Runnable {
 
     /** How far before the snapshot's request the ledger is searched: producer clocks may differ. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(60);
-    private static final Duration POLL = Duration.ofMillis(200);
-    /**
-     * After a poll that brought entries, how long the next waits for more to gather: each poll is
-     * one transaction, whose commit H2 writes at once (WRITE_DELAY=0), so a busy ledger is applied
-     * in runs of this long rather than an entry per commit, for at most this much more replica lag.
-     */
-    private static final Duration GATHER = Duration.ofMillis(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final MasterLink link;
@@ -61,10 +50,9 @@ final class LedgerTail implements Runnable {
     private final Counter snapshots;
     private final ReplicaStaleness staleness;
     private final MessageDeserializer<LedgerEntry> entries = MessageDeserializer.ledger();
-    private final TopicPartition partition;
 
     private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile LedgerReader reader;
     private ReplicaPosition position;
     /** Set when the start offset came from a time search, whose margin a gap would prove too short. */
     private boolean positionedByTime;
@@ -81,7 +69,6 @@ final class LedgerTail implements Runnable {
         this.delay = delay;
         this.snapshots = snapshots;
         this.staleness = staleness;
-        this.partition = new TopicPartition(link.topics().ledger(), 0);
     }
 
     @Override
@@ -89,14 +76,8 @@ final class LedgerTail implements Runnable {
         Map<String, Object> properties = link.consumerProperties("replica");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        // Fetches wait on the broker for the first new entry (fetch.min.bytes=1, Kafka's default
-        // wait): an idle replica costs the agent and the broker a fetch every half second, not one
-        // every few milliseconds, and the first entry after a quiet spell is applied at once. Under
-        // load the GATHER pause batches the entries instead.
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer = kafka;
-            kafka.assign(List.of(partition));
+        try (LedgerReader ledger = new LedgerReader(properties, new TopicPartition(link.topics().ledger(), 0))) {
+            reader = ledger;
             Duration backoff = Duration.ofSeconds(1);
             boolean seek = true;
             while (running) {
@@ -106,10 +87,10 @@ final class LedgerTail implements Runnable {
                         if (!position.loaded()) {
                             loadSnapshot();
                         }
-                        seek(kafka);
+                        seek(ledger);
                         seek = false;
                     }
-                    seek = tail(kafka);
+                    seek = tail(ledger);
                     backoff = Duration.ofSeconds(1);
                 } catch (WakeupException e) {
                     // stop() woke the consumer up
@@ -124,14 +105,14 @@ final class LedgerTail implements Runnable {
                 }
             }
         } finally {
-            consumer = null;
+            reader = null;
         }
     }
 
     /** Stops the thread at its next step; a poll in progress is woken up. */
     void stop() {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
+        LedgerReader current = reader;
         if (current != null) {
             current.wakeup();
         }
@@ -148,28 +129,23 @@ final class LedgerTail implements Runnable {
                 loaded.rows(), String.format("%.2f", seconds), Math.round(loaded.rows() / Math.max(seconds, 1e-3)));
     }
 
-    private void seek(KafkaConsumer<String, byte[]> kafka) {
+    private void seek(LedgerReader ledger) {
         positionedByTime = false;
         if (position.nextOffset().isPresent()) {
-            kafka.seek(partition, position.nextOffset().get());
+            ledger.seek(position.nextOffset().get());
         } else if (position.snapshotAt().isPresent()) {
-            // The end first: a record appended after it is found by the seek to the end.
-            long end = kafka.endOffsets(List.of(partition)).get(partition);
-            long since = position.snapshotAt().get().minus(CLOCK_MARGIN).toEpochMilli();
-            OffsetAndTimestamp found = kafka.offsetsForTimes(Map.of(partition, since)).get(partition);
-            kafka.seek(partition, found == null ? end : Math.min(found.offset(), end));
+            ledger.seek(ledger.offsetAt(position.snapshotAt().get().minus(CLOCK_MARGIN).toEpochMilli()));
             positionedByTime = true;
         } else {
-            kafka.seekToBeginning(List.of(partition));
+            ledger.seekToBeginning();
         }
         progress.reset(position.appliedSeq());
     }
 
     /** One poll; true when the consumer must be positioned again (a snapshot was loaded). */
-    private boolean tail(KafkaConsumer<String, byte[]> kafka) throws Exception {
-        var records = kafka.poll(POLL);
-        OptionalLong lag = kafka.currentLag(partition);
-        lag.ifPresent(progress::lag);
+    private boolean tail(LedgerReader ledger) throws Exception {
+        var records = ledger.poll();
+        ledger.lag().ifPresent(progress::lag);
         if (records.isEmpty()) {
             return false;
         }
@@ -179,7 +155,7 @@ final class LedgerTail implements Runnable {
         ConsumerRecord<String, byte[]> gap = null;
         ConsumerRecord<String, byte[]> unreadable = null;
         String why = null;
-        for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             OptionalLong seq = seqOf(record);
             if (seq.isEmpty()) {
                 unreadable = record;
@@ -231,15 +207,11 @@ final class LedgerTail implements Runnable {
             return true;
         }
         if (gap == null) {
-            // Caught up, the next poll waits for more to gather; behind, it has entries waiting already.
-            if (lag.isPresent() && lag.getAsLong() == 0) {
-                sleep(GATHER);
-            }
             return false;
         }
         if (positionedByTime) {
             log.warn("replica: the ledger before the snapshot's time was not far enough back; reading from the start");
-            kafka.seekToBeginning(List.of(partition));
+            ledger.seekToBeginning();
             positionedByTime = false;
             return false;
         }
