@@ -28,11 +28,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class LedgerReader implements AutoCloseable {
 
+    /** How long a gathering fetch waits on the broker: the longest an entry waits for the replica to ask. */
     static final Duration GATHER = Duration.ofMillis(10);
     /** More than a busy ledger brings in {@link #GATHER}, so that the wait is what ends a fetch. */
     static final int GATHER_BYTES = 256 * 1024;
     /** How long a gathering poll waits for entries before the reader goes back to waiting. */
     static final Duration QUIET = Duration.ofMillis(200);
+    /** How long a waiting poll blocks before the tail comes round again; its fetch stays on the broker meanwhile. */
     private static final Duration WAIT = Duration.ofMillis(200);
 
     private final TopicPartition partition;
