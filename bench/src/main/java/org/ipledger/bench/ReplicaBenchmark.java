@@ -57,12 +57,7 @@ public final class ReplicaBenchmark {
 
             List<Double> lags = new ArrayList<>();
             for (int i = 0; i < SEQUENTIAL; i++) {
-                String requestId = UUID.randomUUID().toString();
-                ApiClient.Response response = rest.allocate(small, requestId);
-                long committed = System.nanoTime();
-                assertThat(response.status()).as(response.body()).isIn(200, 201);
-                assertThat(follower.replica().awaitRequest(requestId, Duration.ofSeconds(10))).isTrue();
-                lags.add((System.nanoTime() - committed) / 1e6);
+                lags.add(visibleAfter(rest, follower, small) / 1e6);
             }
             Collections.sort(lags);
             System.out.printf("FIGURE replica lag, REST commit answered -> visible on the agent, %d sequential: "
@@ -131,13 +126,9 @@ public final class ReplicaBenchmark {
             running.add(clients.submit(() -> {
                 for (long due = first; due < end; due += interval) {
                     LockSupport.parkNanos(due - System.nanoTime());
-                    String requestId = UUID.randomUUID().toString();
-                    ApiClient.Response response = rest.allocate(pool, requestId);
-                    long answered = System.nanoTime();
-                    assertThat(response.status()).as(response.body()).isIn(200, 201);
-                    assertThat(follower.replica().awaitRequest(requestId, Duration.ofSeconds(10))).isTrue();
+                    long lag = visibleAfter(rest, follower, pool);
                     if (lags != null) {
-                        lags.add(System.nanoTime() - answered);
+                        lags.add(lag);
                     }
                 }
                 return null;
@@ -147,6 +138,16 @@ public final class ReplicaBenchmark {
             client.get();
         }
         clients.shutdown();
+    }
+
+    /** Allocates one address on the master's REST API; the nanoseconds from its answer to visible on the agent. */
+    private static long visibleAfter(RestFixture rest, ReplicaFixture follower, long pool) {
+        String requestId = UUID.randomUUID().toString();
+        ApiClient.Response response = rest.allocate(pool, requestId);
+        long answered = System.nanoTime();
+        assertThat(response.status()).as(response.body()).isIn(200, 201);
+        assertThat(follower.replica().awaitRequest(requestId, Duration.ofSeconds(10))).isTrue();
+        return System.nanoTime() - answered;
     }
 
     private static void assertSameAddressCount(ApiClient admin, ReplicaFixture agent, long pool) {
