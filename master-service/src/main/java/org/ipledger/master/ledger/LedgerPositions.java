@@ -16,6 +16,12 @@ class LedgerPositions {
 
     private final JdbcTemplate jdbc;
 
+    private static final String ENTRY_COLUMNS =
+            "SELECT id, type, entity_key, platform_id, request_id, committed_at, entity FROM ledger_outbox ";
+    private static final RowMapper<OutboxEntry> OUTBOX_ENTRY = (rs, n) -> new OutboxEntry(rs.getLong(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+            rs.getString(7));
+
     LedgerPositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
@@ -28,6 +34,11 @@ class LedgerPositions {
     List<Long> unnumberedIdsAfter(long lastOutboxId, int limit) {
         return jdbc.queryForList("SELECT id FROM ledger_outbox WHERE id > ? ORDER BY id LIMIT ?", Long.class,
                 lastOutboxId, limit);
+    }
+
+    /** As {@link #unnumberedIdsAfter}, with each entry's content. */
+    List<OutboxEntry> unnumberedAfter(long lastOutboxId, int limit) {
+        return jdbc.query(ENTRY_COLUMNS + "WHERE id > ? ORDER BY id LIMIT ?", OUTBOX_ENTRY, lastOutboxId, limit);
     }
 
     /**
@@ -64,12 +75,10 @@ class LedgerPositions {
         for (Run run : runsFrom(seq + 1, limit)) {
             long firstId = run.firstOutboxId() + Math.max(0, seq + 1 - run.firstSeq());
             long lastId = Math.min(run.lastOutboxId(), firstId + limit - entries.size() - 1);
-            entries.addAll(jdbc.query("SELECT id, type, entity_key, platform_id, request_id, committed_at, entity "
-                            + "FROM ledger_outbox WHERE id BETWEEN ? AND ? ORDER BY id",
-                    (rs, n) -> new NumberedEntry(run.firstSeq() + rs.getLong(1) - run.firstOutboxId(), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(7)),
-                    firstId, lastId));
+            for (OutboxEntry entry : jdbc.query(ENTRY_COLUMNS + "WHERE id BETWEEN ? AND ? ORDER BY id", OUTBOX_ENTRY,
+                    firstId, lastId)) {
+                entries.add(entry.numbered(run.firstSeq() + entry.id() - run.firstOutboxId()));
+            }
             if (entries.size() >= limit) {
                 break;
             }
@@ -115,6 +124,15 @@ class LedgerPositions {
 
     /** Where the sequencer stands. */
     record Position(long lastOutboxId, long lastSeq) {
+    }
+
+    /** An outbox entry as written; {@code entity} is its JSON. */
+    record OutboxEntry(long id, String type, String entityKey, String platformId, String requestId, Instant committedAt,
+                       String entity) {
+
+        NumberedEntry numbered(long seq) {
+            return new NumberedEntry(seq, type, entityKey, platformId, requestId, committedAt, entity);
+        }
     }
 
     /** A numbered outbox entry, ready to publish; {@code entity} is its JSON. */

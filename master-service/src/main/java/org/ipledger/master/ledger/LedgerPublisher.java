@@ -38,6 +38,7 @@ public class LedgerPublisher extends PollingLoop {
     private final LedgerProperties properties;
     private final TransactionTemplate transaction;
     private final String source;
+    private final HandedOverEntries handedOver;
 
     LedgerPublisher(LedgerPositions positions, KafkaTemplate<String, byte[]> kafka, Topics topics, JsonMapper json,
                     LedgerProperties properties, PlatformTransactionManager transactions, Installation installation) {
@@ -49,13 +50,18 @@ public class LedgerPublisher extends PollingLoop {
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
         this.source = CloudEventHeaders.masterSource(installation.instanceId());
+        // Room for a full pass of the sequencer while one is waiting to be sent.
+        this.handedOver = new HandedOverEntries(2 * properties.batchSize());
     }
 
     /** Publishes what is numbered and not yet published; returns how many entries it sent. */
     public int publishOnce() {
         Integer sent = transaction.execute(status -> {
             long published = positions.lockPublished();
-            List<LedgerPositions.NumberedEntry> entries = positions.numberedAfter(published, properties.batchSize());
+            List<LedgerPositions.NumberedEntry> entries = handedOver.after(published, properties.batchSize());
+            if (entries.isEmpty()) {
+                entries = positions.numberedAfter(published, properties.batchSize());
+            }
             if (entries.isEmpty()) {
                 return 0;
             }
@@ -70,6 +76,17 @@ public class LedgerPublisher extends PollingLoop {
             return entries.size();
         });
         return sent == null ? 0 : sent;
+    }
+
+    /** True when the sequencer should read a pass of up to {@code count} entries with their content for this publisher. */
+    boolean takesHandOver(int count) {
+        return handedOver.hasRoomFor(count);
+    }
+
+    /** Entries the sequencer of this instance numbered and committed: kept for the next passes, which are asked for now. */
+    void handOver(List<LedgerPositions.NumberedEntry> numbered) {
+        handedOver.add(numbered);
+        wakeUp();
     }
 
     private ProducerRecord<String, byte[]> record(LedgerPositions.NumberedEntry entry) {

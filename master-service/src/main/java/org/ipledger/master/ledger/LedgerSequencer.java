@@ -41,9 +41,14 @@ public class LedgerSequencer extends PollingLoop {
 
     /** Numbers what is ready now; returns how many entries it numbered. */
     public int sequenceOnce() {
-        Integer numbered = transaction.execute(status -> {
+        // Read with their content only when the publisher will keep them: a migration numbers far ahead of it.
+        boolean handOver = publisher.takesHandOver(properties.batchSize());
+        Numbered numbered = transaction.execute(status -> {
             LedgerPositions.Position position = positions.lockPosition();
-            List<Long> ids = positions.unnumberedIdsAfter(position.lastOutboxId(), properties.batchSize());
+            List<LedgerPositions.OutboxEntry> entries = handOver
+                    ? positions.unnumberedAfter(position.lastOutboxId(), properties.batchSize()) : List.of();
+            List<Long> ids = handOver ? entries.stream().map(LedgerPositions.OutboxEntry::id).toList()
+                    : positions.unnumberedIdsAfter(position.lastOutboxId(), properties.batchSize());
             List<Long> ready = new ArrayList<>();
             long expected = position.lastOutboxId() + 1;
             for (long id : ids) {
@@ -53,18 +58,25 @@ public class LedgerSequencer extends PollingLoop {
                 ready.add(id);
                 expected = id + 1;
             }
-            if (!ready.isEmpty()) {
-                long last = ready.get(ready.size() - 1);
-                positions.number(ready, position.lastSeq() + 1);
-                positions.advance(last, position.lastSeq() + ready.size());
-                holes.keySet().removeIf(id -> id <= last);
+            if (ready.isEmpty()) {
+                return new Numbered(0, List.of());
             }
-            return ready.size();
+            long last = ready.get(ready.size() - 1);
+            long firstSeq = position.lastSeq() + 1;
+            positions.number(ready, firstSeq);
+            positions.advance(last, position.lastSeq() + ready.size());
+            holes.keySet().removeIf(id -> id <= last);
+            List<LedgerPositions.NumberedEntry> handed = new ArrayList<>(handOver ? ready.size() : 0);
+            for (int i = 0; handOver && i < ready.size(); i++) {
+                handed.add(entries.get(i).numbered(firstSeq + i));
+            }
+            return new Numbered(ready.size(), handed);
         });
-        if (numbered != null && numbered > 0) {
-            publisher.wakeUp();
+        if (numbered == null || numbered.count() == 0) {
+            return 0;
         }
-        return numbered == null ? 0 : numbered;
+        publisher.handOver(numbered.entries());
+        return numbered.count();
     }
 
     /** True when every id in {@code [from, to)} has been missing for longer than the hole timeout. */
@@ -89,5 +101,9 @@ public class LedgerSequencer extends PollingLoop {
     @Override
     int pass() {
         return sequenceOnce();
+    }
+
+    /** What a pass numbered: how many, and the entries themselves when they were read for the publisher. */
+    private record Numbered(int count, List<LedgerPositions.NumberedEntry> entries) {
     }
 }
