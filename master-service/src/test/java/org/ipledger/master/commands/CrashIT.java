@@ -24,6 +24,7 @@ import org.ipledger.master.ApiClient;
 import org.ipledger.master.LedgerDatabase;
 import org.ipledger.master.MasterInstance;
 import org.ipledger.master.RestFixture;
+import org.ipledger.master.ledger.PublishedLedger;
 import org.ipledger.schemas.KafkaAccess;
 import org.ipledger.schemas.Topics;
 import org.ipledger.schemas.command.AllocateCommand;
@@ -35,7 +36,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A master instance killed with SIGKILL in the middle of 2,000 allocations from 4 concurrent
  * clients: the other instance finishes, every request gets exactly one answer, no address is
- * handed out twice, and the ledger has one entry per effect with gap-free numbers.
+ * handed out twice, and the ledger has one entry per effect with gap-free numbers, every one of
+ * them on the ledger topic in seq order (what the killed instance had sent and not recorded is
+ * sent again with the same seq).
  */
 class CrashIT {
 
@@ -118,6 +121,7 @@ class CrashIT {
                     + "AND entity_key LIKE 'address:10.140.%'")).isEqualTo(requests);
             assertThat(database.count("SELECT COUNT(DISTINCT entity_key) FROM ledger_outbox WHERE type = 'address_allocated' "
                     + "AND entity_key LIKE 'address:10.140.%'")).isEqualTo(requests);
+            PublishedLedger.assertCarriesTheNumberedLedger(database);
         }
     }
 
