@@ -14,13 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LedgerPositions {
 
-    private final JdbcTemplate jdbc;
-
     private static final String ENTRY_COLUMNS =
             "SELECT id, type, entity_key, platform_id, request_id, committed_at, entity FROM ledger_outbox ";
     private static final RowMapper<OutboxEntry> OUTBOX_ENTRY = (rs, n) -> new OutboxEntry(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDateTime.class).toInstant(ZoneOffset.UTC),
             rs.getString(7));
+
+    private final JdbcTemplate jdbc;
 
     LedgerPositions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
