@@ -34,7 +34,8 @@ final class HandedOverEntries {
             return;
         }
         if (!entries.isEmpty() && entries.getLast().seq() + 1 != numbered.get(0).seq()) {
-            // Another instance numbered the seqs between: those are read from the database.
+            // The seqs between were numbered by another instance, or by a pass of this one that
+            // found no room: those are read from the database.
             entries.clear();
         }
         entries.addAll(numbered);

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * order. An id that is missing is a transaction between its insert and its commit, or one that
  * rolled back: numbering waits for it, for at most {@code ipledger.ledger.hole-timeout}, then goes
  * on without it. The position row is locked per pass, so any number of master instances may run
- * a sequencer and each entry is numbered once.
+ * a sequencer and each entry is numbered once. What a pass numbered goes to this instance's
+ * publisher once it is committed.
  */
 @Component
 public class LedgerSequencer extends PollingLoop {
