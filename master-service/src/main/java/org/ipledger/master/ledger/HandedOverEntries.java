@@ -1,7 +1,6 @@
 package org.ipledger.master.ledger;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -52,13 +51,6 @@ final class HandedOverEntries {
         if (entries.isEmpty() || entries.getFirst().seq() != published + 1) {
             return List.of();
         }
-        List<LedgerPositions.NumberedEntry> next = new ArrayList<>(Math.min(limit, entries.size()));
-        for (LedgerPositions.NumberedEntry entry : entries) {
-            if (next.size() == limit) {
-                break;
-            }
-            next.add(entry);
-        }
-        return next;
+        return entries.stream().limit(limit).toList();
     }
 }
